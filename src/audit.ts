@@ -1,0 +1,126 @@
+/** The pipeline in one screen: load map -> scan -> flows -> rules -> report. No process access here. */
+import { relative } from 'node:path';
+import { loadCatalog } from './catalog/index.js';
+import { checkGlobs, loadDataMap } from './data-map/load.js';
+import type { DataMap, MapProblem } from './data-map/types.js';
+import { UsageError } from './errors.js';
+import { buildFlows } from './flows/index.js';
+import { toolVersion } from './package-root.js';
+import type { AuditReport } from './report/types.js';
+import { evaluateRules } from './rules/run.js';
+import type { SeveritySetting } from './rules/types.js';
+import { scanProject } from './scan/index.js';
+import type { ScanResult } from './scan/types.js';
+import { createTaxonomy } from './taxonomy/index.js';
+
+export interface ScanOptions {
+  /** Absolute root to scan. */
+  root: string;
+  /** Absolute working directory (map paths and reported map file names are relative to it). */
+  cwd: string;
+  map?: string;
+  jobs?: number;
+  cache: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AuditOptions extends ScanOptions {
+  ruleOverrides: Record<string, SeveritySetting>;
+  timing: boolean;
+  /** Fingerprints of a baseline: matching findings are reported as baselined. */
+  baseline?: ReadonlySet<string>;
+  /** Files (relative to root, POSIX) changed since a git ref: only their findings are reported. */
+  changedFiles?: ReadonlySet<string>;
+}
+
+const CACHE_DIR = '.flowaudit-cache';
+
+function invalidMap(problems: MapProblem[]): UsageError {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return new UsageError(`the data-map is invalid (${errors} problem${errors === 1 ? '' : 's'})`, problems);
+}
+
+function loadMap(options: ScanOptions, required: boolean): { map?: DataMap; warnings: MapProblem[] } {
+  const result = loadDataMap({ map: options.map, root: options.root, cwd: options.cwd });
+  if (result.ok) return { map: result.map, warnings: [...result.warnings, ...checkGlobs(result.map, options.root)] };
+  const missingOnly = result.problems.every((p) => p.message.startsWith('no data-map found'));
+  if (!required && options.map === undefined && missingOnly) return { warnings: [] };
+  throw invalidMap(result.problems);
+}
+
+async function scanWith(map: DataMap | undefined, options: ScanOptions): Promise<ScanResult> {
+  const taxonomy = createTaxonomy(map?.categories ?? []);
+  return scanProject({
+    root: options.root,
+    catalog: loadCatalog(),
+    taxonomy,
+    vendors: map?.vendors ?? [],
+    systems: map?.systems ?? [],
+    guards: map?.opt_out.guards ?? [],
+    deletionHandlers: (map?.systems ?? []).flatMap((s) => (s.deletion?.handler ? [{ system: s.id, handler: s.deletion.handler }] : [])),
+    exclude: map?.scan.exclude ?? [],
+    include: map?.scan.include ?? [],
+    jobs: options.jobs,
+    cacheDir: options.cache ? `${options.root}/${CACHE_DIR}` : undefined,
+    onProgress: options.onProgress,
+  });
+}
+
+/** `flowaudit scan`: the inventory; the map is optional (catalogue only without it). */
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
+  const { map } = loadMap(options, false);
+  return scanWith(map, options);
+}
+
+/** `flowaudit audit`: the full verdict. Throws UsageError when the audit cannot run. */
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+  const timings: Record<string, number> = {};
+  const time = <T>(stage: string, fn: () => T): T => {
+    const start = performance.now();
+    const value = fn();
+    timings[stage] = Math.round(performance.now() - start);
+    return value;
+  };
+  const start = performance.now();
+  const { map } = time('load', () => loadMap(options, true));
+  if (!map) throw new UsageError('no data-map found');
+  const taxonomy = createTaxonomy(map.categories);
+  const catalog = loadCatalog();
+  const scanStart = performance.now();
+  const scan = await scanWith(map, options);
+  timings.scan = Math.round(performance.now() - scanStart);
+  const flows = time('flows', () => buildFlows(map, scan, taxonomy, catalog));
+  const evaluation = time('rules', () =>
+    evaluateRules({ map, flows, scan, taxonomy, catalog }, { overrides: options.ruleOverrides, baseline: options.baseline, changedFiles: options.changedFiles }),
+  );
+  timings.total = Math.round(performance.now() - start);
+
+  const findings = evaluation.findings;
+  const report: AuditReport = {
+    schemaVersion: 1,
+    tool: { name: 'flowaudit', version: toolVersion },
+    root: relative(options.cwd, options.root).split('\\').join('/') || '.',
+    dataMap: map.files,
+    summary: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      infos: findings.filter((f) => f.severity === 'info').length,
+      suppressed: evaluation.suppressed.filter((f) => f.suppressed?.kind === 'comment').length,
+      baselined: evaluation.suppressed.filter((f) => f.suppressed?.kind === 'baseline').length,
+      flows: flows.length,
+      callSites: scan.callSites.length,
+      files: scan.files,
+      skipped: scan.skipped.length,
+      unresolved: scan.unresolved.length,
+    },
+    flows,
+    findings,
+    suppressedFindings: evaluation.suppressed,
+    unresolved: scan.unresolved,
+    skipped: scan.skipped,
+    rules: evaluation.ruleMeta,
+    ...(options.baseline ? { staleBaseline: evaluation.staleBaseline } : {}),
+    ...(options.timing ? { timings } : {}),
+  };
+  return report;
+}

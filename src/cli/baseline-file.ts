@@ -1,0 +1,44 @@
+/** Baseline files: the fingerprints of accepted findings, so only new ones fail the build. */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.js';
+import type { AuditReport } from '../report/types.js';
+import { writeFileAtomic } from './output.js';
+
+interface BaselineFile {
+  flowaudit: 'baseline';
+  version: 1;
+  findings: { fingerprint: string; ruleId: string; file: string; message: string }[];
+}
+
+export function readBaseline(path: string): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`baseline ${path} is not valid JSON; write a new one with --write-baseline`);
+  }
+  const file = data as Partial<BaselineFile>;
+  if (file?.flowaudit !== 'baseline' || !Array.isArray(file.findings) || !file.findings.every((f) => typeof f?.fingerprint === 'string')) {
+    throw new UsageError(`baseline ${path} is not a flowaudit baseline (expected {"flowaudit":"baseline","version":1,"findings":[{"fingerprint":…}]})`);
+  }
+  return new Set(file.findings.map((f) => f.fingerprint));
+}
+
+/** Records active and already-baselined findings (not comment-suppressed ones). */
+export function writeBaseline(path: string, report: AuditReport): void {
+  const kept = [...report.findings, ...report.suppressedFindings.filter((f) => f.suppressed?.kind === 'baseline')];
+  const file: BaselineFile = {
+    flowaudit: 'baseline',
+    version: 1,
+    findings: kept
+      .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, message: f.message }))
+      .sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
+  };
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+}

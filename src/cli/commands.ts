@@ -1,0 +1,198 @@
+/** Each command: options in, report out, exit code back. Only this folder touches the process. */
+import { readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runAudit, runScan, type AuditOptions } from '../audit.js';
+import { loadDataMap, checkGlobs } from '../data-map/load.js';
+
+import { UsageError } from '../errors.js';
+import { rules } from '../rules/index.js';
+import { ruleDocPath } from '../rules/docs.js';
+import type { SeveritySetting } from '../rules/types.js';
+import { formatReport, type ReportFormat } from '../report/index.js';
+import { formatInventory } from '../report/inventory.js';
+import { formatProblems, formatValidation } from '../report/problems.js';
+import { formatRuleList } from '../report/rule-list.js';
+import { formatGraph, type GraphFormat } from '../report/graph.js';
+import { readBaseline, writeBaseline } from './baseline-file.js';
+import { changedFilesSince } from './git.js';
+import { writeOutput } from './output.js';
+
+export type CommandName = 'audit' | 'validate' | 'scan' | 'rules' | 'explain' | 'graph';
+
+interface CliOptions {
+  root?: string;
+  ruleId?: string;
+  map?: string;
+  format?: string;
+  output?: string;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  failOn?: 'error' | 'warning' | 'none';
+  rule?: string[];
+  baseline?: string;
+  writeBaseline?: string;
+  changedSince?: string;
+  jobs?: string;
+  timing?: boolean;
+  cache?: boolean;
+}
+
+const LEVELS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
+
+function useColor(options: CliOptions): boolean {
+  if (options.color === false || process.env.NO_COLOR !== undefined) return false;
+  if (options.output) return false;
+  return Boolean(process.stdout.isTTY) || process.env.FORCE_COLOR !== undefined;
+}
+
+function resolveRoot(options: CliOptions): string {
+  const root = resolve(process.cwd(), options.root ?? '.');
+  if (!existsSync(root)) throw new UsageError(`root "${options.root}" does not exist`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`root "${options.root}" is a file; give the project folder`);
+  return root;
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, not "${value}"`);
+  return n;
+}
+
+function parseRuleOverrides(values: string[] = []): Record<string, SeveritySetting> {
+  const known = new Set(rules.map((r) => r.id));
+  const overrides: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    const id = eq > 0 ? value.slice(0, eq) : '';
+    const level = eq > 0 ? value.slice(eq + 1) : '';
+    if (!id || !LEVELS.includes(level as SeveritySetting)) {
+      throw new UsageError(`--rule takes <rule-id>=off|info|warning|error, not "${value}"`);
+    }
+    if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (flowaudit rules lists them)`);
+    overrides[id] = level as SeveritySetting;
+  }
+  return overrides;
+}
+
+function exitFor(report: { findings: { severity: string }[] }, failOn: CliOptions['failOn']): number {
+  if (failOn === 'none') return 0;
+  const failing = failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return report.findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
+
+async function audit(options: CliOptions): Promise<number> {
+  const root = resolveRoot(options);
+  const format = (options.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish')) as ReportFormat;
+  const auditOptions: AuditOptions = {
+    root,
+    cwd: process.cwd(),
+    map: options.map,
+    ruleOverrides: parseRuleOverrides(options.rule),
+    jobs: parseJobs(options.jobs),
+    cache: options.cache !== false,
+    timing: Boolean(options.timing),
+    baseline: options.baseline ? readBaseline(resolve(process.cwd(), options.baseline)) : undefined,
+    changedFiles: options.changedSince ? changedFilesSince(root, options.changedSince) : undefined,
+    onProgress: progressReporter(options),
+  };
+  const report = await runAudit(auditOptions);
+  if (options.writeBaseline) writeBaseline(resolve(process.cwd(), options.writeBaseline), report);
+  writeOutput(options.output, formatReport(report, format, { color: useColor(options) }));
+  return exitFor(report, options.failOn);
+}
+
+function progressReporter(options: CliOptions): ((done: number, total: number) => void) | undefined {
+  if (options.quiet || !process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done !== total && now - last < 100) return;
+    last = now;
+    process.stderr.write(`\rflowaudit: scanning ${done}/${total} files${done === total ? '\n' : ''}`);
+  };
+}
+
+function validate(options: CliOptions): number {
+  const root = resolveRoot(options);
+  const result = loadDataMap({ map: options.map, root, cwd: process.cwd() });
+  const color = useColor(options);
+  const format = options.format === 'json' ? 'json' : 'stylish';
+  if (!result.ok) {
+    writeOutput(options.output, formatProblems(result.problems, format, color));
+    return 2;
+  }
+  const warnings = [...result.warnings, ...checkGlobs(result.map, root)];
+  writeOutput(options.output, formatValidation(result.map, warnings, format, color));
+  return 0;
+}
+
+async function scan(options: CliOptions): Promise<number> {
+  const root = resolveRoot(options);
+  const result = await runScan({
+    root,
+    cwd: process.cwd(),
+    map: options.map,
+    jobs: parseJobs(options.jobs),
+    cache: options.cache !== false,
+    onProgress: progressReporter(options),
+  });
+  const format = options.format === 'json' ? 'json' : 'stylish';
+  writeOutput(options.output, formatInventory(result, format, useColor(options)));
+  return 0;
+}
+
+async function graph(options: CliOptions): Promise<number> {
+  const root = resolveRoot(options);
+  const report = await runAudit({
+    root,
+    cwd: process.cwd(),
+    map: options.map,
+    ruleOverrides: {},
+    jobs: parseJobs(options.jobs),
+    cache: options.cache !== false,
+    timing: false,
+    onProgress: progressReporter(options),
+  });
+  writeOutput(options.output, formatGraph(report, (options.format ?? 'mermaid') as GraphFormat));
+  return 0;
+}
+
+function explain(options: CliOptions): number {
+  const rule = rules.find((r) => r.id === options.ruleId);
+  if (!rule) {
+    throw new UsageError(`unknown rule "${options.ruleId}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
+  }
+  process.stdout.write(readFileSync(ruleDocPath(rule.id), 'utf8'));
+  return 0;
+}
+
+export async function runCommand(name: CommandName, raw: Record<string, unknown>): Promise<number> {
+  const options = raw as CliOptions;
+  try {
+    switch (name) {
+      case 'audit':
+        return await audit(options);
+      case 'validate':
+        return validate(options);
+      case 'scan':
+        return await scan(options);
+      case 'graph':
+        return await graph(options);
+      case 'rules':
+        writeOutput(options.output, formatRuleList(rules, options.format === 'json' ? 'json' : 'stylish', useColor(options)));
+        return 0;
+      case 'explain':
+        return explain(options);
+    }
+  } catch (error) {
+    if (error instanceof UsageError && error.problems.length > 0) {
+      process.stderr.write(formatProblems(error.problems, 'stylish', useColor(options)));
+    }
+    throw error;
+  }
+}
+
