@@ -1,0 +1,55 @@
+/** A call site of a sale/share flow that does not depend on the consumer's opt-out state. */
+import type { DataMap } from '../../data-map/types.js';
+import { defineRule } from '../define.js';
+import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName } from '../evidence.js';
+import type { RuleReport } from '../types.js';
+
+/**
+ * A GPC-only gate honours the signal but not a consumer who opted out through the link; it is enough only
+ * when the map's sole opt-out mechanism is frictionless GPC (§1798.135(b)), with no link to honour.
+ */
+function gpcOnlySuffices(map: DataMap): boolean {
+  const mechanisms = optOutMechanisms(map);
+  return mechanisms.length > 0 && mechanisms.every((m) => m.type === 'gpc' && m.frictionless === true);
+}
+
+export const optOutGate = defineRule({
+  id: 'ccpa/opt-out-gate',
+  defaultSeverity: 'error',
+  title: "A sale or share call site does not check the consumer's opt-out",
+  citation: 'Cal. Civ. Code §1798.120(a); §1798.135(c)(4)',
+  description:
+    "A call that sells or shares personal information runs without a check of the consumer's opt-out state (warning for possible sales and GPC-only checks).",
+  evaluate(ctx) {
+    const reports: RuleReport[] = [];
+    const gpcOnlyOk = gpcOnlySuffices(ctx.map);
+    for (const flow of saleShareFlows(ctx.flows)) {
+      const vendor = vendorName(ctx, flow.to);
+      for (const site of flow.callSites) {
+        const gpcOnly = site.gate === 'gpc-only';
+        // 'guard', 'restricted' (LDU / RDP: processed as a service provider, §1798.135(f)) and
+        // 'vendor-opt-out' gates stop the transfer for an opted-out consumer.
+        if (gpcOnly ? gpcOnlyOk : site.gated && site.gate !== 'none') continue;
+        const what = capitalize(categoryList(site.categories.length > 0 ? site.categories : flow.categories));
+        const verb = transferVerb(flow.class);
+        const plural = (site.categories.length > 0 ? site.categories : flow.categories).length > 1;
+        // §1798.120(a), §1798.135(c)(4): after an opt-out the business must refrain from selling or sharing.
+        const message = gpcOnly
+          ? `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} checking only the Global Privacy Control signal; a consumer who opted out ` +
+            `through the "Do Not Sell or Share" link is still sent — also check the stored opt-out state (opt_out.guards)`
+          : `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} without checking the consumer's opt-out` +
+            (flow.class === 'possible_sale' ? ' (a possible sale: consideration unknown)' : '') +
+            `; run the call only when an opt-out guard (opt_out.guards, GPC) allows it`;
+        reports.push({
+          level: flow.class === 'possible_sale' || gpcOnly ? 'reduced' : 'full',
+          message,
+          code: codeOf(site),
+          flow: flow.id,
+          vendor: flow.to,
+          system: flow.from,
+        });
+      }
+    }
+    return reports;
+  },
+});

@@ -1,0 +1,31 @@
+/** A file with vendor call sites matches no system's paths. */
+import { defineRule } from '../define.js';
+import { vendorName } from '../evidence.js';
+import type { RuleReport } from '../types.js';
+
+export const unassignedCode = defineRule({
+  id: 'map/unassigned-code',
+  defaultSeverity: 'warning',
+  title: 'A file with call sites belongs to no system',
+  citation: '—',
+  description: "A file that sends data to vendors matches no system's paths, so its flows cannot be declared.",
+  evaluate(ctx) {
+    const reports: RuleReport[] = [];
+    const files = [...new Set(ctx.scan.filesWithCallSites.filter((f) => f.system === 'unassigned').map((f) => f.file))].sort();
+    for (const file of files) {
+      const sites = ctx.scan.callSites.filter((s) => s.file === file).sort((a, b) => a.line - b.line || a.column - b.column);
+      const first = sites[0];
+      const vendors = [...new Set(sites.map((s) => vendorName(ctx, s.vendor)))].sort();
+      reports.push({
+        level: 'full',
+        message:
+          `${file} sends data to ${vendors.length > 0 ? vendors.join(', ') : 'vendors'} but matches no system's paths; ` +
+          `add it to a system's paths in the data-map so its flows can be declared and checked`,
+        // Stable fingerprint per file: not tied to the line of the first call.
+        code: { file, line: first?.line ?? 1, column: first?.column ?? 1, enclosingFunction: '<file>', callText: '' },
+        system: 'unassigned',
+      });
+    }
+    return reports;
+  },
+});
