@@ -84,6 +84,12 @@ export interface CatalogEntry {
   globals: CatalogGlobal[];
   /** Hostnames; a host matches itself and its subdomains. `*` may stand for one label (`*.ingest.sentry.io`). */
   hosts: string[];
+  /**
+   * Host-plus-path prefixes (`www.googletagmanager.com/gtag/js`, `www.facebook.com/tr`) for a vendor whose
+   * traffic shares a host with another vendor or with non-tracking uses of that host. A URL matching a
+   * prefix belongs to this vendor even where another entry claims the bare host: the longest match wins.
+   */
+  urlPrefixes?: string[];
   /** Call patterns that delete a person at the vendor (`customers.del`, `deletePerson`). */
   deletes: string[];
   /** Categories every transmitting call sends (a browser pixel: IP, cookie id, page URL). */
