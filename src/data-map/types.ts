@@ -155,6 +155,12 @@ export interface DataMap {
   notices: Notice[];
   /** Location of the document root of the first file, for findings about the map as a whole. */
   rootLoc: SourceLocation;
+  /**
+   * Where every node of the map stands, by document path in the merged map (`flows[3].to`,
+   * `systems[0].paths[1]`), for problems and findings about part of an entry. Optional: maps built in
+   * code (tests) may omit it; fall back to the entry's `loc`.
+   */
+  locations?: ReadonlyMap<string, SourceLocation>;
 }
 
 /** One problem found while loading or validating a map. */
