@@ -10,3 +10,29 @@ export function sanitizeTerminal(text: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
+
+// Bidirectional-text controls (embeddings, overrides, isolates): they reorder what a reader sees ("Trojan Source").
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Shows bidi controls as `\u202e` so text from code cannot visually reorder a report line. */
+export function neutralizeBidi(text: string): string {
+  return text.replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const MARKDOWN_ENTITY = /[&<>"'|@]/;
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!~=^$]/;
+
+/**
+ * Text for a Markdown paragraph or table cell (GitHub Flavored Markdown): HTML-significant characters, `|`
+ * (table cells) and `@` (mentions) become numeric entities, other Markdown punctuation is backslash-escaped,
+ * line breaks become spaces. The result cannot open a tag, a link, emphasis, a code span or a new cell.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  for (const ch of neutralizeBidi(text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(CONTROL, ''))) {
+    if (MARKDOWN_ENTITY.test(ch)) out += `&#${ch.codePointAt(0)};`;
+    else if (MARKDOWN_PUNCTUATION.test(ch)) out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}

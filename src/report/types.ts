@@ -62,5 +62,14 @@ export interface AuditReport {
   timings?: Record<string, number>;
 }
 
+export interface FormatOptions {
+  color: boolean;
+  /**
+   * Base URL that file links in markdown and html reports start from, e.g.
+   * `https://github.com/<owner>/<repo>/blob/<sha>`; without it, links are relative to the working directory.
+   */
+  linkBase?: string;
+}
+
 /** A formatter: pure, result -> text. */
-export type Formatter = (report: AuditReport, options: { color: boolean }) => string;
+export type Formatter = (report: AuditReport, options: FormatOptions) => string;

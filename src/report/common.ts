@@ -1,0 +1,173 @@
+/** Helpers shared by the report formatters: canonical order, paths, counts, labels. */
+import { posix } from 'node:path';
+import type { FlowClass } from '../flows/types.js';
+import { compareFindings } from '../rules/run.js';
+import type { Severity } from '../rules/types.js';
+import type { CallSite, UnresolvedDestination } from '../scan/types.js';
+import type { AuditReport, Finding } from './types.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
+
+/** The most severe of some severities, or undefined for none. */
+export function worstSeverity(severities: Iterable<Severity>): Severity | undefined {
+  let worst: Severity | undefined;
+  for (const s of severities) if (worst === undefined || SEVERITY_RANK[s] < SEVERITY_RANK[worst]) worst = s;
+  return worst;
+}
+
+function byLocation(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+}
+
+function compareCallSites(a: CallSite, b: CallSite): number {
+  return byLocation(a, b) || a.vendor.localeCompare(b.vendor) || a.api.localeCompare(b.api) || a.callText.localeCompare(b.callText);
+}
+
+function compareUnresolved(a: UnresolvedDestination, b: UnresolvedDestination): number {
+  return byLocation(a, b) || a.call.localeCompare(b.call) || a.reason.localeCompare(b.reason);
+}
+
+/**
+ * Key orders for the canonical JSON (SPEC section 7). Keys not listed here (optional fields added later)
+ * follow the listed ones in alphabetical order, so the output stays byte-identical for the same input.
+ */
+const KEY_ORDER = {
+  report: ['schemaVersion', 'tool', 'root', 'dataMap', 'summary', 'flows', 'findings', 'suppressedFindings', 'unresolved', 'skipped', 'rules', 'staleBaseline', 'timings'],
+  tool: ['name', 'version'],
+  summary: ['errors', 'warnings', 'infos', 'suppressed', 'baselined', 'flows', 'callSites', 'files', 'skipped', 'unresolved'],
+  flow: ['id', 'from', 'to', 'class', 'classReason', 'classStep', 'declared', 'recipientDeclared', 'role', 'effectiveRole', 'downgrades', 'categories', 'undeclaredCategories', 'purposes', 'mapIndex', 'callSites'],
+  downgrade: ['trigger', 'detail'],
+  callSite: ['file', 'line', 'column', 'vendor', 'catalogId', 'declaredVendor', 'api', 'pattern', 'detectedBy', 'matched', 'categories', 'gated', 'gate', 'guards', 'via', 'system', 'enclosingFunction', 'callText', 'defaultClass'],
+  frame: ['file', 'line', 'column', 'function'],
+  finding: ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'flow', 'vendor', 'system', 'citation', 'fingerprint', 'suppressed', 'via'],
+  suppression: ['kind', 'reason'],
+  unresolved: ['file', 'line', 'column', 'call', 'reason'],
+  skipped: ['file', 'reason'],
+  rule: ['id', 'severity', 'title', 'citation', 'description', 'docsUrl'],
+} as const;
+
+type Shape = (value: unknown) => unknown;
+
+function ordered(order: readonly string[], nested: Record<string, Shape> = {}): Shape {
+  return (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const source = value as Record<string, unknown>;
+    const keys = [...order.filter((k) => k in source), ...Object.keys(source).filter((k) => !order.includes(k)).sort()];
+    const result: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (source[key] === undefined) continue;
+      const shape = nested[key];
+      result[key] = shape ? shape(source[key]) : source[key];
+    }
+    return result;
+  };
+}
+
+const each =
+  (shape: Shape): Shape =>
+  (value) =>
+    Array.isArray(value) ? value.map(shape) : value;
+
+const frameShape = ordered(KEY_ORDER.frame);
+const callSiteShape = ordered(KEY_ORDER.callSite, { via: each(frameShape) });
+const flowShape = ordered(KEY_ORDER.flow, { downgrades: each(ordered(KEY_ORDER.downgrade)), callSites: each(callSiteShape) });
+const findingShape = ordered(KEY_ORDER.finding, { suppressed: ordered(KEY_ORDER.suppression), via: each(frameShape) });
+const sortedKeys: Shape = (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? ordered([])(value) : value;
+const reportShape = ordered(KEY_ORDER.report, {
+  tool: ordered(KEY_ORDER.tool),
+  summary: ordered(KEY_ORDER.summary),
+  flows: each(flowShape),
+  findings: each(findingShape),
+  suppressedFindings: each(findingShape),
+  unresolved: each(ordered(KEY_ORDER.unresolved)),
+  skipped: each(ordered(KEY_ORDER.skipped)),
+  rules: each(ordered(KEY_ORDER.rule)),
+  timings: sortedKeys,
+});
+
+/**
+ * The report every formatter works from: arrays sorted (upstream sorts them already; sorting again is
+ * idempotent and guards determinism) and object keys in the canonical order.
+ */
+export function canonicalReport(report: AuditReport): AuditReport {
+  const sorted: AuditReport = {
+    ...report,
+    flows: [...report.flows]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => ({ ...f, callSites: [...f.callSites].sort(compareCallSites) })),
+    findings: [...report.findings].sort(compareFindings),
+    suppressedFindings: [...report.suppressedFindings].sort(compareFindings),
+    unresolved: [...report.unresolved].sort(compareUnresolved),
+    skipped: [...report.skipped].sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason)),
+    ...(report.staleBaseline ? { staleBaseline: [...report.staleBaseline].sort() } : {}),
+  };
+  return reportShape(sorted) as AuditReport;
+}
+
+/**
+ * A finding's file as a path from the working directory (where CI runs and where the repository
+ * usually starts): code paths are relative to the scanned root, data-map paths to the working directory.
+ */
+export function pathFromWorkingDirectory(report: AuditReport, file: string): string {
+  if (report.dataMap.includes(file) || report.root === '.' || report.root === '') return file;
+  return posix.normalize(posix.join(report.root, file));
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, so `#`, `?` and spaces stay in the path. */
+export function uriPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/[()'*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+/** Where a finding without any location points: the first data-map file. */
+export function findingFile(report: AuditReport, finding: Finding): string {
+  return finding.file !== '' ? finding.file : (report.dataMap[0] ?? '');
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function classLabel(flowClass: FlowClass): string {
+  return flowClass.replace(/_/g, ' ');
+}
+
+/** `✖ 3 problems (2 errors, 1 warning)` without the mark; infos are named only when there are some. */
+export function problemCount(report: AuditReport): string {
+  const { errors, warnings, infos } = report.summary;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'info')] : [])];
+  return `${plural(errors + warnings + infos, 'problem')} (${parts.join(', ')})`;
+}
+
+/** Counts a reader should not miss: what was set aside and what the scanner could not see. */
+export function asideCounts(report: AuditReport): string[] {
+  const { suppressed, baselined, skipped, unresolved } = report.summary;
+  const stale = report.staleBaseline?.length ?? 0;
+  return [
+    ...(suppressed > 0 ? [`${suppressed} suppressed`] : []),
+    ...(baselined > 0 ? [`${baselined} baselined`] : []),
+    ...(stale > 0 ? [`${plural(stale, 'baseline entry', 'baseline entries')} no longer found`] : []),
+    ...(skipped > 0 ? [`${plural(skipped, 'file')} skipped`] : []),
+    ...(unresolved > 0 ? [`${plural(unresolved, 'unresolved destination')}`] : []),
+  ];
+}
+
+/** The rule to explain first: the most severe, then the one with most active findings, then by id. */
+export function topRule(findings: readonly Finding[]): { ruleId: string; count: number } | undefined {
+  const counts = new Map<string, { count: number; worst: number }>();
+  for (const f of findings) {
+    const entry = counts.get(f.ruleId) ?? { count: 0, worst: 2 };
+    entry.count += 1;
+    entry.worst = Math.min(entry.worst, severityRank(f.severity));
+    counts.set(f.ruleId, entry);
+  }
+  const best = [...counts].sort(([idA, a], [idB, b]) => a.worst - b.worst || b.count - a.count || idA.localeCompare(idB))[0];
+  return best ? { ruleId: best[0], count: best[1].count } : undefined;
+}

@@ -1,0 +1,105 @@
+/**
+ * `--format markdown`: for a pull-request comment or `$GITHUB_STEP_SUMMARY`. Every string from code or the
+ * map goes through `escapeMarkdown`; tables are capped so a comment stays under GitHub's size limit.
+ */
+import type { Flow } from '../flows/types.js';
+import type { Severity } from '../rules/types.js';
+import { asideCounts, classLabel, findingFile, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
+import { formatMermaid } from './mermaid.js';
+import { escapeMarkdown } from './text.js';
+import type { AuditReport, Finding, FormatOptions, Formatter } from './types.js';
+
+/** Rows per table: GitHub comments hold 65,536 characters. */
+export const MAX_TABLE_ROWS = 100;
+/** Findings tables longer than this are folded into `<details>`. */
+const OPEN_FINDINGS_ROWS = 15;
+
+const SEVERITY_MARK: Record<Severity, string> = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' };
+
+const md = escapeMarkdown;
+const code = (text: string): string => `<code>${md(text)}</code>`;
+
+/** A link to `file#Lline`: relative to the working directory, or under `linkBase` when given. */
+function fileLink(report: AuditReport, file: string, line: number, options: FormatOptions): string {
+  const path = pathFromWorkingDirectory(report, file);
+  const target = `${options.linkBase ? `${options.linkBase.replace(/\/+$/, '')}/` : ''}${uriPath(path)}#L${line}`;
+  return `[${md(`${path}:${line}`)}](${safeUrl(target)})`;
+}
+
+/** A link destination that cannot end early: parentheses, angle brackets and spaces percent-encoded. */
+function safeUrl(url: string): string {
+  return url.replace(/[()<>\s"']/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function table(header: string[], rows: string[][], noun: string): string[] {
+  const shown = rows.slice(0, MAX_TABLE_ROWS);
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...shown.map((r) => `| ${r.join(' | ')} |`)];
+  if (rows.length > shown.length) lines.push('', `… and ${plural(rows.length - shown.length, noun)} more: see the SARIF or JSON report.`);
+  return lines;
+}
+
+function details(summary: string, body: string[], open = false): string[] {
+  return [`<details${open ? ' open' : ''}><summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+
+function findingRows(report: AuditReport, findings: readonly Finding[], options: FormatOptions, withSuppression: boolean): string[][] {
+  const docs = new Map(report.rules.map((r) => [r.id, r.docsUrl]));
+  return findings.map((f) => {
+    const via = f.via && f.via.length > 0 ? `<br><sub>via ${f.via.map((v) => `${code(v.function)} ${fileLink(report, v.file, v.line, options)}`).join(' → ')}</sub>` : '';
+    const docsUrl = docs.get(f.ruleId);
+    const rule = docsUrl ? `[${code(f.ruleId)}](${safeUrl(docsUrl)})` : code(f.ruleId);
+    const suppression = f.suppressed ? [f.suppressed.kind === 'baseline' ? 'baseline' : `comment${f.suppressed.reason ? `: ${md(f.suppressed.reason)}` : ''}`] : [];
+    return [SEVERITY_MARK[f.severity], fileLink(report, findingFile(report, f), f.line, options), rule, `${md(f.message)}${via}`, ...(withSuppression ? suppression : [])];
+  });
+}
+
+function flowRow(flow: Flow): string[] {
+  const gated = flow.callSites.filter((s) => s.gated).length;
+  const sites = flow.callSites.length === 0 ? '0' : `${flow.callSites.length} (${gated} gated)`;
+  const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.map(code).join(' '));
+  return [
+    code(flow.id),
+    `**${md(classLabel(flow.class))}**`,
+    md(flow.classReason),
+    flow.declared ? 'yes' : '**no**',
+    list(flow.categories),
+    list(flow.purposes),
+    sites,
+  ];
+}
+
+export const formatMarkdown: Formatter = (report, options) => {
+  const { summary } = report;
+  const clean = report.findings.length === 0;
+  const headline = clean ? '✔ flowaudit: no problems' : `${summary.errors > 0 ? '✖' : '⚠'} flowaudit: ${problemCount(report)}`;
+  const counts = [plural(summary.flows, 'flow'), plural(summary.callSites, 'call site'), plural(summary.files, 'file'), ...asideCounts(report)];
+  const out = [`### ${headline}`, '', counts.join(' · '), ''];
+  const top = topRule(report.findings);
+  if (top) out.push(`Start with ${code(top.ruleId)} (${plural(top.count, 'finding')}): run ${code(`flowaudit explain ${top.ruleId}`)}.`, '');
+
+  out.push('#### Data flows', '', '```mermaid', formatMermaid(report).trimEnd(), '```', '');
+  if (report.flows.length > 0) out.push('Edges show the class of each flow; red edges carry a finding, dashed ones are not in the data-map.', '');
+
+  if (!clean) {
+    const rows = table(['Severity', 'Location', 'Rule', 'Message'], findingRows(report, report.findings, options, false), 'finding');
+    if (report.findings.length <= OPEN_FINDINGS_ROWS) out.push('#### Findings', '', ...rows, '');
+    else out.push(...details(`Findings (${report.findings.length})`, rows, true));
+  }
+  if (report.flows.length > 0) {
+    out.push(...details(`Flow inventory (${plural(report.flows.length, 'flow')})`, table(['Flow', 'Class', 'Why', 'Declared', 'Categories', 'Purposes', 'Call sites'], report.flows.map(flowRow), 'flow')));
+  }
+  if (report.suppressedFindings.length > 0) {
+    const rows = findingRows(report, report.suppressedFindings, options, true);
+    out.push(...details(`Suppressed and baselined (${report.suppressedFindings.length})`, table(['Severity', 'Location', 'Rule', 'Message', 'Set aside by'], rows, 'finding')));
+  }
+  if (report.unresolved.length > 0) {
+    const rows = report.unresolved.map((u) => [fileLink(report, u.file, u.line, options), code(u.call), md(u.reason)]);
+    out.push(...details(`Unresolved destinations (${report.unresolved.length})`, table(['Location', 'Call', 'Why'], rows, 'destination')));
+  }
+  if (report.skipped.length > 0) {
+    const rows = report.skipped.map((s) => [code(pathFromWorkingDirectory(report, s.file)), md(s.reason)]);
+    out.push(...details(`Skipped files (${report.skipped.length})`, table(['File', 'Why'], rows, 'file')));
+  }
+  out.push(`<sub>${md(`${report.tool.name} ${report.tool.version}`)} · data-map ${report.dataMap.map(code).join(', ') || '—'}</sub>`);
+  return `${out.join('\n')}\n`;
+};
