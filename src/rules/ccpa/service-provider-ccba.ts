@@ -15,7 +15,10 @@ export const serviceProviderCcba = defineRule({
     const reports: RuleReport[] = [];
     for (const flow of ctx.flows) {
       if (!flow.downgrades.some((d) => d.trigger === 'cross_context')) continue;
-      const entry = flow.mapIndex !== undefined ? ctx.map.flows[flow.mapIndex] : undefined;
+      // The map entry that names the purpose (a map may declare the same from -> to more than once).
+      const entry =
+        ctx.map.flows.find((f) => f.from === flow.from && f.to === flow.to && f.purposes.some((p) => isCrossContext(ctx.taxonomy, p))) ??
+        (flow.mapIndex !== undefined ? ctx.map.flows[flow.mapIndex] : undefined);
       const vendor = ctx.map.vendors.find((v) => v.id === flow.to);
       const at = entry ?? vendor;
       if (!at) continue;
