@@ -122,9 +122,10 @@ function load(options: LoadOptions): LoadResult {
     rootLoc,
   );
   const taxonomy = createTaxonomy(map.categories.filter((c) => c.id !== '' && isStatutoryCategory(c.ccpa)));
-  problems.push(
-    ...semanticProblems({ map, taxonomy, locations, catalogIds: options.catalogIds ?? builtInCatalogIds(), hasVersion: merged.version !== undefined }),
-  );
+  // A file that failed to parse may hold the version: do not add a second, speculative problem.
+  const hasVersion = merged.version !== undefined || parsedFiles.length < found.files.length;
+  const catalogIds = options.catalogIds ?? builtInCatalogIds();
+  problems.push(...semanticProblems({ map, taxonomy, locations, catalogIds, hasVersion }));
 
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems };

@@ -64,6 +64,7 @@ function systemReason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ELOOP') return 'too many symbolic links';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
@@ -127,6 +128,12 @@ function decode(bytes: Buffer, file: string): { text: string } | { problem: MapP
   }
 }
 
+/** The key text starting at `offset`: `name` of `name: B`, or a quoted key without its quotes. */
+function duplicateKeyAt(text: string, offset: number): string {
+  const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^:\n,{}[\]]+))/.exec(text.slice(offset));
+  return (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim();
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
@@ -166,7 +173,7 @@ export function readMapFile(absolute: string, cwd: string): ParsedFile | { probl
     const hint = syntax.code === 'TAB_AS_INDENT' ? ' (YAML indents with spaces, not tabs)' : '';
     const reason =
       syntax.code === 'DUPLICATE_KEY'
-        ? `duplicate key "${text.slice(syntax.pos[0], syntax.pos[1]).trim()}" (each key may appear once in a mapping)`
+        ? `duplicate key "${duplicateKeyAt(text, syntax.pos[0])}" (each key may appear once in a mapping)`
         : `${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}${hint}`;
     return { problem: problem(file, `invalid YAML: ${reason}`, pos.line, pos.col) };
   }
