@@ -35,8 +35,8 @@ function where(loc: SourceLocation): string {
 export function semanticProblems(ctx: CheckContext): MapProblem[] {
   const { map, taxonomy, locations } = ctx;
   const problems: MapProblem[] = [];
-  const report = (segments: Segment[], message: string, suggestion?: string): void => {
-    const loc = locations.of(segments, map.rootLoc);
+  const report = (segments: Segment[], message: string, suggestion?: string, atKey = false): void => {
+    const loc = atKey ? locations.keyOf(segments, map.rootLoc) : locations.of(segments, map.rootLoc);
     problems.push({ severity: 'error', file: loc.file, line: loc.line, column: loc.column, path: formatPath(segments), message, ...(suggestion ? { suggestion } : {}) });
   };
 
@@ -64,11 +64,11 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
   });
 
   const categoryKeys = [...taxonomy.categories.keys()];
-  const checkCategory = (segments: Segment[], key: string, statutoryAllowed: boolean): void => {
+  const checkCategory = (segments: Segment[], key: string, statutoryAllowed: boolean, atKey = false): void => {
     if (taxonomy.isCategory(key)) return;
     if (statutoryAllowed && isStatutoryCategory(key)) return;
     if (isStatutoryCategory(key)) {
-      report(segments, `"${key}" is a statutory category name, allowed only in a notice's discloses; here use category keys such as user.contact.email`);
+      report(segments, `"${key}" is a statutory category name, allowed only in a notice's discloses; here use category keys such as user.contact.email`, undefined, atKey);
       return;
     }
     const candidates = statutoryAllowed ? [...categoryKeys, ...STATUTORY_CATEGORIES] : categoryKeys;
@@ -76,6 +76,7 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
       segments,
       `unknown data category "${key}"; use a built-in key (listed in docs/data-map.md)${statutoryAllowed ? ', a statutory category name' : ''} or declare it under categories`,
       didYouMean(key, candidates),
+      atKey,
     );
   };
 
@@ -104,7 +105,7 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
   map.systems.forEach((system, i) => {
     system.collects.forEach((key, j) => checkCategory(['systems', i, 'collects', j], key, false));
     for (const key of Object.keys(system.retention)) {
-      if (key !== 'default') checkCategory(['systems', i, 'retention', key], key, false);
+      if (key !== 'default') checkCategory(['systems', i, 'retention', key], key, false, true);
     }
     system.notices.forEach((id, j) => checkReference(['systems', i, 'notices', j], id, 'notice', noticeIds));
     const deletion = system.deletion;
