@@ -19,13 +19,14 @@ export function neutralizeBidi(text: string): string {
   return text.replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const MARKDOWN_ENTITY = /[&<>"'|@]/;
+const MARKDOWN_ENTITY = /[&<>"'|@:]/;
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!~=^$]/;
 
 /**
  * Text for a Markdown paragraph or table cell (GitHub Flavored Markdown): HTML-significant characters, `|`
- * (table cells) and `@` (mentions) become numeric entities, other Markdown punctuation is backslash-escaped,
- * line breaks become spaces. The result cannot open a tag, a link, emphasis, a code span or a new cell.
+ * (table cells), `@` (mentions) and `:` (URL autolinks) become numeric entities, other Markdown punctuation
+ * is backslash-escaped, line breaks become spaces. The result cannot open a tag, a link, an autolink,
+ * emphasis, math, a code span or a new cell.
  */
 export function escapeMarkdown(text: string): string {
   let out = '';
