@@ -159,6 +159,17 @@ describe('call patterns are precise', () => {
     expect(transmits.filter((p) => p.includes('webhooks') || p.endsWith('.retrieve') || p.endsWith('.list'))).toEqual([]);
   });
 
+  it('marks no read-only call as transmitting (list, retrieve, get…), except tag initialisers named get…', () => {
+    const initialisers = new Set(['getAnalytics']);
+    const readOnly = catalog.entries.flatMap((e) =>
+      [...e.packages.flatMap((p) => p.transmits), ...e.globals.flatMap((g) => g.transmits)]
+        .map((pattern) => pattern.replace(/\(.*\)$/, '').split('.').pop() ?? '')
+        .filter((last) => /^(list|retrieve|get)(?![a-z])/.test(last) && !initialisers.has(last))
+        .map((last) => `${e.id}:${last}`),
+    );
+    expect(readOnly).toEqual([]);
+  });
+
   it('covers the OpenAI calls that carry prompts and files', () => {
     const transmits = packageOf('openai', 'openai').transmits;
     for (const call of ['chat.completions.create', 'responses.create', 'embeddings.create', 'files.create', 'completions.create', 'audio.transcriptions.create', 'images.generate', 'beta.chat.completions.parse']) {
