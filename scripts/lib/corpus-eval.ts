@@ -95,7 +95,7 @@ function parseExpect(body: string, where: string, problems: string[]): Omit<Expe
   if (gateText !== undefined && !GATE_KINDS.includes(gateText as GateKind)) problems.push(`${where} unknown gate "${gateText}"`);
   if (gated && gateText === undefined) problems.push(`${where} a gated label must name its gate`);
   const gate = (gateText as GateKind | undefined) ?? 'none';
-  if (gated === (gate === 'none')) problems.push(`${where} gated=${gatedText} contradicts gate=${gate}`);
+  if (gateText !== undefined && gated === (gate === 'none')) problems.push(`${where} gated=${gatedText} contradicts gate=${gate}`);
   const viaText = fields.get('via') ?? '0';
   const via = Number(viaText);
   if (!Number.isInteger(via) || via < 0) problems.push(`${where} via must be a whole number, not "${viaText}"`);
@@ -356,7 +356,7 @@ export async function evaluateCorpus(root: string = CORPUS_ROOT): Promise<{ eval
 
 // ── output ──────────────────────────────────────────────────────────────────────────────────────────────
 
-const percent = (r: Ratio): string => `${(r.value * 100).toFixed(1)}% (${r.correct}/${r.total})`;
+const percent = (r: Ratio): string => (r.total === 0 ? 'n/a (0/0)' : `${(r.value * 100).toFixed(1)}% (${r.correct}/${r.total})`);
 
 export function formatEvaluation(e: CorpusEvaluation): string {
   const out: string[] = [];
