@@ -128,6 +128,74 @@ describe('shipped catalogue files', () => {
   });
 });
 
+/** Hosts and URLs from vendors.md (and the standard GA snippet), with the vendor each must resolve to. */
+const VENDORS_MD_URLS: [string, string][] = [
+  ['api.segment.io/v1/batch', 'segment'], ['cdn.segment.com/analytics.js', 'segment'], ['api.mixpanel.com/track', 'mixpanel'],
+  ['api-eu.mixpanel.com/track', 'mixpanel'], ['api2.amplitude.com/2/httpapi', 'amplitude'], ['api.eu.amplitude.com/2/httpapi', 'amplitude'],
+  ['us.i.posthog.com/e/', 'posthog'], ['eu.i.posthog.com/e/', 'posthog'], ['heapanalytics.com/api/track', 'heap'],
+  ['cdn.heapanalytics.com/js/heap.js', 'heap'], ['www.googletagmanager.com/gtag/js?id=G-1', 'google-analytics'],
+  ['www.google-analytics.com/g/collect', 'google-analytics'], ['region1.google-analytics.com/g/collect', 'google-analytics'],
+  ['www.google-analytics.com/mp/collect', 'google-analytics'], ['www.googletagmanager.com/gtm.js?id=GTM-1', 'google-tag-manager'],
+  ['plausible.io/api/event', 'plausible'], ['connect.facebook.net/en_US/fbevents.js', 'meta-pixel'], ['www.facebook.com/tr?id=1', 'meta-pixel'],
+  ['graph.facebook.com/v19.0/1/events', 'meta-conversions-api'], ['googleads.googleapis.com/v17/customers/1:uploadClickConversions', 'google-ads'],
+  ['www.googleadservices.com/pagead/conversion', 'google-ads'], ['googleads.g.doubleclick.net/pagead/viewthroughconversion', 'google-ads'],
+  ['business-api.tiktok.com/open_api/v1.3/event/track/', 'tiktok-pixel'], ['analytics.tiktok.com/i18n/pixel/events.js', 'tiktok-pixel'],
+  ['api.linkedin.com/rest/conversionEvents', 'linkedin-insight'], ['snap.licdn.com/li.lms-analytics/insight.min.js', 'linkedin-insight'],
+  ['px.ads.linkedin.com/collect', 'linkedin-insight'], ['static.ads-twitter.com/uwt.js', 'x-pixel'], ['sc-static.net/scevent.min.js', 'snap-pixel'],
+  ['www.redditstatic.com/ads/pixel.js', 'reddit-pixel'], ['s.pinimg.com/ct/core.js', 'pinterest-tag'], ['api.hubapi.com/crm/v3/objects/contacts', 'hubspot'],
+  ['js.hs-scripts.com/1.js', 'hubspot'], ['login.salesforce.com/services/oauth2/token', 'salesforce'], ['acme.my.salesforce.com/services/data', 'salesforce'],
+  ['rest.iad-01.braze.com/users/track', 'braze'], ['track.customer.io/api/v1/customers/1', 'customer-io'], ['track-eu.customer.io/api/v1/customers/1', 'customer-io'],
+  ['cdp-eu.customer.io/v1/track', 'customer-io'], ['api.customer.io/v1/send/email', 'customer-io'], ['a.klaviyo.com/api/profiles', 'klaviyo'],
+  ['static.klaviyo.com/onsite/js/klaviyo.js', 'klaviyo'], ['api.intercom.io/contacts', 'intercom'], ['widget.intercom.io/widget/x', 'intercom'],
+  ['us21.api.mailchimp.com/3.0/lists', 'mailchimp'], ['api.brevo.com/v3/contacts', 'brevo'], ['app.loops.so/api/v1/contacts/create', 'loops'],
+  ['core-api.uk.plain.com/graphql/v1', 'plain'], ['client.crisp.chat/l.js', 'crisp'], ['api.sendgrid.com/v3/mail/send', 'sendgrid'],
+  ['api.resend.com/emails', 'resend'], ['api.postmarkapp.com/email', 'postmark'], ['api.mailgun.net/v3/x/messages', 'mailgun'],
+  ['api.eu.mailgun.net/v3/x/messages', 'mailgun'], ['email.us-east-1.amazonaws.com/v2/email/outbound-emails', 'amazon-ses'],
+  ['api.stripe.com/v1/customers', 'stripe'], ['js.stripe.com/v3', 'stripe'], ['api-m.paypal.com/v2/checkout/orders', 'paypal'],
+  ['api-m.sandbox.paypal.com/v2/checkout/orders', 'paypal'], ['www.paypal.com/sdk/js', 'paypal'], ['api.braintreegateway.com/merchants', 'braintree'],
+  ['production.plaid.com/link/token/create', 'plaid'], ['api.lemonsqueezy.com/v1/checkouts', 'lemon-squeezy'], ['api.polar.sh/v1/checkouts', 'polar'],
+  ['api.paddle.com/customers', 'paddle'], ['o1.ingest.sentry.io/api/1/envelope/', 'sentry'], ['o1.ingest.us.sentry.io/api/1/envelope/', 'sentry'],
+  ['o1.ingest.de.sentry.io/api/1/envelope/', 'sentry'], ['cdn.logr-in.com/LogRocket.min.js', 'logrocket'], ['static.hotjar.com/c/hotjar-1.js', 'hotjar'],
+  ['www.clarity.ms/tag/x', 'microsoft-clarity'], ['notify.bugsnag.com/', 'bugsnag'], ['api.rollbar.com/api/1/item/', 'rollbar'],
+  ['collector.newrelic.com/', 'new-relic'], ['api.openai.com/v1/chat/completions', 'openai'], ['api.anthropic.com/v1/messages', 'anthropic'],
+  ['api.cohere.com/v2/chat', 'cohere'], ['api.cohere.ai/v1/generate', 'cohere'], ['generativelanguage.googleapis.com/v1beta/models', 'google-gemini'],
+  ['api.mistral.ai/v1/chat/completions', 'mistral'], ['acme.snowflakecomputing.com/session', 'snowflake'], ['bigquery.googleapis.com/bigquery/v2', 'bigquery'],
+  ['api.tinybird.co/v0/events?name=x', 'tinybird'], ['api.twilio.com/2010-04-01/Accounts', 'twilio'], ['slack.com/api/chat.postMessage', 'slack'],
+  ['hooks.slack.com/services/T/B/X', 'slack'], ['stationapi.veriff.com/v1/sessions', 'veriff'],
+];
+
+/** SPEC section 5 host semantics: a host matches itself and its subdomains, `*` is one label; URL prefixes beat hosts. */
+function vendorOfUrl(url: string): string | undefined {
+  const host = url.split('/')[0] ?? '';
+  const prefixed = catalog.entries.find((e) => (e.urlPrefixes ?? []).some((prefix) => url.startsWith(prefix)));
+  if (prefixed) return prefixed.id;
+  const hostMatches = (pattern: string): boolean => {
+    const labels = pattern.split('.');
+    const hostLabels = host.split('.');
+    const tail = hostLabels.slice(hostLabels.length - labels.length);
+    return tail.length === labels.length && labels.every((label, i) => label === '*' || label === tail[i]);
+  };
+  let best: { id: string; length: number } | undefined;
+  for (const e of catalog.entries) {
+    for (const pattern of e.hosts) if (hostMatches(pattern) && (!best || pattern.length > best.length)) best = { id: e.id, length: pattern.length };
+  }
+  return best?.id;
+}
+
+describe('vendor hosts', () => {
+  it.each(VENDORS_MD_URLS)('%s belongs to %s', (url, vendor) => {
+    expect(vendorOfUrl(url)).toBe(vendor);
+  });
+
+  it('claims no first-party or generic host', () => {
+    const generic = ['google.com', 'www.google.com', 'facebook.com', 'www.facebook.com', 'linkedin.com', 'api.linkedin.com', 'googleapis.com', 'amazonaws.com', 'vercel.app', 'localhost'];
+    expect(catalog.entries.flatMap((e) => e.hosts).filter((h) => generic.includes(h))).toEqual([]);
+    expect(vendorOfUrl('www.facebook.com/sharer/sharer.php')).toBeUndefined();
+    expect(vendorOfUrl('api.linkedin.com/v2/userinfo')).toBeUndefined();
+    expect(vendorOfUrl('storage.googleapis.com/bucket/file')).toBeUndefined();
+  });
+});
+
 describe('default classes (SPEC section 4)', () => {
   const adTech = ['meta-pixel', 'meta-conversions-api', 'google-ads', 'tiktok-pixel', 'linkedin-insight', 'x-pixel', 'snap-pixel', 'reddit-pixel', 'pinterest-tag', 'google-tag-manager'];
 
