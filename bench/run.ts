@@ -14,7 +14,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
@@ -238,6 +238,57 @@ interface SizeResult {
   warm: Measurement;
   oneChange: Measurement & { changedFile: string };
   ratios: { coldOverBaseline: number | null; warmOverBaseline: number | null; oneChangeOverBaseline: number | null };
+  /** One extra, untimed warm audit that writes its report (with --timing), to check what the audit saw. */
+  check: AuditCheck;
+}
+
+interface AuditCheck {
+  ran: boolean;
+  /** From the report's summary. */
+  files?: number;
+  callSites?: number;
+  unresolved?: number;
+  skipped?: number;
+  flows?: number;
+  findings?: number;
+  /** The audit's own stage timings (ms), from --timing. */
+  timings?: Record<string, number>;
+  /** What the generator planted (outermost call sites) and how many files should be scanned. */
+  plantedCallSites: number;
+  scannableFiles: number;
+  error?: string;
+}
+
+async function checkAudit(dir: string, corpus: CorpusSummary, timeoutSeconds: number): Promise<AuditCheck> {
+  const reportPath = join(tmpdir(), `flowaudit-bench-report-${process.pid}.json`);
+  const check: AuditCheck = { ran: false, plantedCallSites: corpus.densities.plantedCallSites, scannableFiles: corpus.scannableFiles };
+  const run = await runChild([CLI, 'audit', dir, '--format', 'json', '--output', reportPath, '--fail-on', 'none', '--timing'], timeoutSeconds);
+  try {
+    if (!auditRan(run)) {
+      check.error = `exit code ${run.exitCode ?? run.signal}: ${run.stderr.trim().slice(0, 2000)}`;
+      return check;
+    }
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
+      summary: { files: number; callSites: number; unresolved: number; skipped: number; flows: number };
+      findings: unknown[];
+      timings?: Record<string, number>;
+    };
+    Object.assign(check, {
+      ran: true,
+      files: report.summary.files,
+      callSites: report.summary.callSites,
+      unresolved: report.summary.unresolved,
+      skipped: report.summary.skipped,
+      flows: report.summary.flows,
+      findings: report.findings.length,
+      timings: report.timings,
+    });
+  } catch (error) {
+    check.error = `could not read the report: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    rmSync(reportPath, { force: true });
+  }
+  return check;
 }
 
 async function measureSize(size: string, options: Options, baselineScript: string): Promise<SizeResult> {
@@ -282,6 +333,7 @@ async function measureSize(size: string, options: Options, baselineScript: strin
     () => writeFileSync(changed, original),
   );
   const oneChange = { ...summarize(oneChangeRuns, auditRan, corpus), changedFile: corpus.changeTarget };
+  const check = await checkAudit(dir, corpus, options.timeoutSeconds);
 
   const ratio = (m: Measurement): number | null => (m.medianMs !== null && baseline.medianMs ? round3(m.medianMs / baseline.medianMs) : null);
   return {
@@ -301,6 +353,7 @@ async function measureSize(size: string, options: Options, baselineScript: strin
     warm,
     oneChange,
     ratios: { coldOverBaseline: ratio(cold), warmOverBaseline: ratio(warm), oneChangeOverBaseline: ratio(oneChange) },
+    check,
   };
 }
 
@@ -346,6 +399,14 @@ function printTable(results: SizeResult[], scaling: { cold1mOver500k: number | n
   process.stdout.write(`\npeak RSS target: <= ${TARGETS.peakRssMb} MB per process\n`);
   process.stdout.write(`scaling 1m/500k: cold ${scaling.cold1mOver500k === null ? 'n/a' : fmtRatio(scaling.cold1mOver500k, TARGETS.cold1mOver500k)} (target <= ${TARGETS.cold1mOver500k}); baseline ${scaling.baseline1mOver500k ?? 'n/a'}\n`);
   for (const r of results) {
+    const c = r.check;
+    if (c.ran) {
+      const stages = c.timings ? Object.entries(c.timings).map(([k, v]) => `${k} ${v}`).join(', ') : 'no timings';
+      process.stdout.write(`${r.size} audit saw ${c.files} of ${c.scannableFiles} files, ${c.callSites} call sites (${c.plantedCallSites} planted), ${c.unresolved} unresolved, ${c.findings} findings; stages ms: ${stages}\n`);
+      if (c.files !== c.scannableFiles) process.stdout.write(`  warning: the audit scanned ${c.files} files, not ${c.scannableFiles}: its ratios do not measure a full scan\n`);
+    } else {
+      process.stdout.write(`${r.size} audit check: ${c.error ?? 'did not run'}\n`);
+    }
     for (const [label, m] of [['cold', r.cold], ['warm', r.warm], ['one-change', r.oneChange], ['baseline', r.baseline]] as const) {
       if (m.error) process.stdout.write(`${r.size} ${label}: ${m.error.split('\n').slice(0, 3).join(' | ')}\n`);
     }
@@ -363,6 +424,7 @@ async function main(): Promise<void> {
   if (distStale) process.stdout.write('warning: dist/ is older than src/ — the audit runs dist/ (bin/flowaudit.js); run with --build or `npm run build` first\n');
   process.stdout.write(`peak RSS via ${useGnuTime ? `${TIME} -f %M` : '/proc/<pid>/status VmHWM polling'}; ${options.runs} run(s) per measurement\n`);
 
+  const loadBefore = loadavg().map(round1);
   const baselineScript = compileBaseline();
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await measureSize(size, options, baselineScript));
@@ -388,6 +450,8 @@ async function main(): Promise<void> {
     platform: `${process.platform} ${process.arch}`,
     cpu: { model: cpu[0]?.model ?? 'unknown', cores: cpu.length },
     memoryGb: Math.round(totalmem() / 2 ** 30),
+    /** 1/5/15-minute load averages before and after: a busy machine makes the seconds noisy. */
+    loadAverage: { before: loadBefore, after: loadavg().map(round1) },
     rssMethod: useGnuTime ? 'gnu-time %M' : 'proc VmHWM polling',
     runs: options.runs,
     command: 'node bin/flowaudit.js audit <corpus> --format json --output /dev/null --fail-on none',
