@@ -2,6 +2,7 @@
 import { isSaleOrShare, type Flow, type FlowClass } from '../flows/types.js';
 import type { DataMap, Located, Mechanism } from '../data-map/types.js';
 import type { CallSite } from '../scan/types.js';
+import type { Taxonomy } from '../taxonomy/types.js';
 import type { RuleContext, RuleReport } from './types.js';
 
 type MapEntryEvidence = NonNullable<RuleReport['mapEntry']>;
@@ -102,4 +103,15 @@ export function hasFrictionlessGpc(map: DataMap): boolean {
 
 export function possibleSaleNote(flows: readonly Flow[]): string {
   return levelFor(flows) === 'reduced' ? ' (consideration unknown: a possible sale until someone decides)' : '';
+}
+
+/**
+ * Does a notice list (`discloses.collected`, `sold` + `shared`) cover `key`? An entry covers it directly
+ * (a statutory name covers the keys that map to it, a key its children); a broad key such as `user.device`,
+ * whose children fall under several statutory categories, is covered when each of its children is.
+ */
+export function listCovers(taxonomy: Taxonomy, entries: readonly string[], key: string): boolean {
+  if (entries.some((entry) => taxonomy.disclosureCovers(entry, key))) return true;
+  const children = [...taxonomy.categories.keys()].filter((k) => k.startsWith(`${key}.`));
+  return children.length > 0 && children.every((child) => entries.some((entry) => taxonomy.disclosureCovers(entry, child)));
 }

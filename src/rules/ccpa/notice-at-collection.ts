@@ -1,7 +1,7 @@
 /** A system collects a category that no notice of that system discloses with purposes and retention. */
 import type { Notice } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, mapEntryOf, systemName } from '../evidence.js';
+import { categoryList, listCovers, mapEntryOf, systemName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /** §1798.100(a)(1)–(3): categories, purposes and retention; a privacy_policy counts per §7012(f). */
@@ -44,7 +44,7 @@ export const noticeAtCollection = defineRule({
         continue;
       }
       const disclosedIn = (key: string, candidates: readonly Notice[]) =>
-        candidates.some((n) => n.discloses.collected.some((entry) => ctx.taxonomy.disclosureCovers(entry, key)));
+        candidates.some((n) => listCovers(ctx.taxonomy, n.discloses.collected, key));
       const undisclosed = collected.filter((key) => !disclosedIn(key, notices.filter(complete)));
       if (undisclosed.length === 0) continue;
       const incomplete = notices.filter((n) => !complete(n) && undisclosed.some((key) => disclosedIn(key, [n])));

@@ -5,7 +5,7 @@
 import type { Notice } from '../../data-map/types.js';
 import type { Flow } from '../../flows/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, hasFrictionlessGpc, levelFor, mapEntryOf, mapRootEntry, saleShareFlows, vendorName } from '../evidence.js';
+import { categoryList, hasFrictionlessGpc, levelFor, listCovers, mapEntryOf, mapRootEntry, saleShareFlows, vendorName } from '../evidence.js';
 import type { RuleContext, RuleReport } from '../types.js';
 
 /** The sale/share flows a policy speaks for: those of systems that list it, and of systems that list no policy. */
@@ -62,7 +62,7 @@ export const noticeSaleDisclosure = defineRule({
         const missing = new Map<string, Flow[]>();
         for (const flow of covered) {
           for (const category of flow.categories) {
-            if (disclosed.some((entry) => ctx.taxonomy.disclosureCovers(entry, category))) continue;
+            if (listCovers(ctx.taxonomy, disclosed, category)) continue;
             missing.set(category, [...(missing.get(category) ?? []), flow]);
           }
         }

@@ -59,3 +59,18 @@ describe('ccpa/notice-at-collection', () => {
     expect(findings(map, undefined, rules)[0]!.message).toContain('lists no notice at collection');
   });
 });
+
+describe('ccpa/notice-at-collection: broad keys', () => {
+  it('a broad key whose children span statutory categories is covered when every child is', () => {
+    const covered = dataMap({
+      systems: [system('web', { collects: ['user.device'], notices: ['privacy-policy'] })],
+      notices: [notice('privacy-policy', 'privacy_policy', { collected: ['identifiers', 'internet_activity'], purposes: ['analytics'], retention: true })],
+    });
+    expect(findings(covered, undefined, rules)).toEqual([]);
+    const partly = dataMap({
+      systems: [system('web', { collects: ['user.device'], notices: ['privacy-policy'] })],
+      notices: [notice('privacy-policy', 'privacy_policy', { collected: ['identifiers'], purposes: ['analytics'], retention: true })],
+    });
+    expect(brief(findings(partly, undefined, rules))).toEqual([`ccpa/notice-at-collection datamap.yaml:${LINE.system} error`]);
+  });
+});
