@@ -1,6 +1,177 @@
-import type { ScanInput, ScanResult } from './types.js';
+/**
+ * `scanProject` (SPEC section 5): discover files, pre-filter by text, extract per-file facts (cached by
+ * content hash), then link them into call sites. Never executes scanned code; never throws on bad input
+ * files (they are listed in `skipped`).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { toolVersion } from '../package-root.js';
+import { FactsCache } from './cache.js';
+import { buildDetectors } from './detectors.js';
+import { discoverConfigFiles, discoverFiles } from './discover.js';
+import { extractFacts, type ExtractOptions } from './extract.js';
+import type { FileFacts } from './facts.js';
+import { GuardMatcher } from './guards.js';
+import { link } from './link.js';
+import { ModuleResolver } from './modules.js';
+import { buildPrefilter } from './prefilter.js';
+import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
+import { PLATFORM_GLOBALS } from './values.js';
 
-/** Scan the code under `input.root` for vendor call sites (SPEC section 5). (Stub.) */
-export async function scanProject(_input: ScanInput): Promise<ScanResult> {
-  return { files: 0, lines: 0, callSites: [], unresolved: [], skipped: [], suppressions: [], gpcReads: [], handlers: [], filesWithCallSites: [] };
+/** Files above this size are skipped (generated code, data dumps). */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A line this long means a minified bundle. */
+const MAX_LINE_LENGTH = 5000;
+
+interface LoadedFile {
+  text: string;
+  lines: number;
+}
+
+function readSource(path: string): { text?: string; reason?: string } {
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) return { reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    const buffer = readFileSync(path);
+    if (buffer.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
+    const text = buffer.toString('utf8');
+    return { text };
+  } catch (error) {
+    return { reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
+  }
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (length > longest) longest = length;
+    if (end < 0) return longest;
+    start = end + 1;
+  }
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+export async function scanProject(input: ScanInput): Promise<ScanResult> {
+  const root = input.root;
+  const detectors = buildDetectors(input.catalog, input.vendors);
+  const guards = new GuardMatcher(input.guards);
+  const [discovery, configs] = await Promise.all([discoverFiles(root, input.exclude, input.include), discoverConfigFiles(root)]);
+  const skipped: SkippedFile[] = [...discovery.skipped];
+  const fileSet = new Set(discovery.files);
+  const modules = new ModuleResolver(root, fileSet, configs.tsconfigs, configs.packageJsons);
+  const extractOptions: ExtractOptions = {
+    guards,
+    relevantGlobals: new Set([...detectors.globals.keys(), ...PLATFORM_GLOBALS, ...guards.tokens]),
+  };
+  const prefilter = buildPrefilter(detectors, guards, modules.projectSpecifierPrefixes());
+  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
+
+  const loaded = new Map<string, LoadedFile>();
+  const factsByFile = new Map<string, FileFacts | null>();
+  let lines = 0;
+  let done = 0;
+  const total = discovery.files.length;
+  const handlerFiles = new Set(input.deletionHandlers.map((h) => h.handler.split('#')[0]!.replace(/^\.\//, '')));
+
+  const parse = (file: string): FileFacts | undefined => {
+    const known = factsByFile.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const source = loaded.get(file);
+    if (!source) {
+      factsByFile.set(file, null);
+      return undefined;
+    }
+    let facts = cache?.get(file, source.text);
+    if (!facts) {
+      try {
+        facts = extractFacts(file, source.text, extractOptions);
+      } catch (error) {
+        skipped.push({ file, reason: `could not be analysed: ${(error as Error).message.split('\n')[0]}` });
+        factsByFile.set(file, null);
+        return undefined;
+      }
+      cache?.set(file, source.text, facts);
+    }
+    factsByFile.set(file, facts);
+    return facts;
+  };
+
+  const initial: string[] = [];
+  for (const file of discovery.files) {
+    const { text, reason } = readSource(join(root, file));
+    done++;
+    input.onProgress?.(done, total);
+    if (text === undefined) {
+      skipped.push({ file, reason: reason ?? 'unreadable' });
+      continue;
+    }
+    if (longestLine(text) > MAX_LINE_LENGTH) {
+      skipped.push({ file, reason: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)` });
+      continue;
+    }
+    lines += countLines(text);
+    loaded.set(file, { text, lines: 0 });
+    if (prefilter(text) || handlerFiles.has(file)) initial.push(file);
+  }
+  for (const file of initial) parse(file);
+
+  const linked = link({
+    files: initial,
+    facts: parse,
+    modules,
+    detectors,
+    taxonomy: input.taxonomy,
+    systems: input.systems,
+    deletionHandlers: input.deletionHandlers,
+    fileExists: (file) => existsSync(join(root, file)),
+  });
+  cache?.save();
+
+  const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
+  const systemOf = (file: string): string => systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
+
+  const suppressions: SuppressionComment[] = [];
+  const gpcReads: GpcRead[] = [];
+  for (const [file, facts] of [...factsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!facts) continue;
+    for (const s of facts.suppressions) {
+      suppressions.push({
+        file,
+        line: s.line,
+        column: s.column,
+        kind: s.kind,
+        ruleId: s.ruleId,
+        ...(s.reason ? { reason: s.reason } : {}),
+        ...(s.kind === 'next-line' ? { appliesToLine: s.line + 1 } : {}),
+      });
+    }
+    for (const r of facts.gpcReads) gpcReads.push({ file, line: r.line, column: r.column, kind: r.kind, system: systemOf(file) });
+  }
+  const byPosition = <T extends { file: string; line: number; column: number }>(a: T, b: T): number =>
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
+
+  const withSites = new Map<string, string>();
+  for (const site of linked.callSites) withSites.set(site.file, site.system);
+
+  return {
+    files: discovery.files.length,
+    lines,
+    callSites: linked.callSites,
+    unresolved: linked.unresolved,
+    skipped: skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.reason < b.reason ? -1 : 1)),
+    suppressions: suppressions.sort(byPosition),
+    gpcReads: gpcReads.sort((a, b) => byPosition(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
+    handlers: linked.handlers,
+    filesWithCallSites: [...withSites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, system]) => ({ file, system })),
+  };
 }

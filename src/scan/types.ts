@@ -21,7 +21,13 @@ export interface ScanInput {
    * Map vendors, used to (1) extend catalogue entries with `detect` and (2) attribute call sites found
    * through a catalogue entry to the map vendor (SPEC section 5: `catalog`, then `id`, then `detect`).
    */
-  vendors: { id: string; catalog?: string; detect?: { packages: string[]; hosts: string[]; globals: string[] } }[];
+  vendors: {
+    id: string;
+    catalog?: string;
+    detect?: { packages: string[]; hosts: string[]; globals: string[] };
+    /** The map's `deletion.call`: a vendor method that deletes a person (matched like a catalogue `deletes` pattern). */
+    deletion?: { call?: string };
+  }[];
   /** Systems for attribution: first match of `paths` wins; else `unassigned`. */
   systems: { id: string; paths: string[] }[];
   /** The map's `opt_out.guards`; the built-in GPC / consent-platform guards are added by the scanner. */
@@ -92,6 +98,8 @@ export interface ReachedCall {
   file: string;
   line: number;
   column: number;
+  /** The call matches a catalogue `deletes` pattern or the map vendor's `deletion.call`. */
+  deletes?: boolean;
 }
 
 export interface HandlerResolution {

@@ -1,0 +1,121 @@
+/**
+ * Which files to scan (SPEC section 5, "Files"): source extensions under the root, minus `.gitignore`d
+ * paths and the default excludes (tests, specs, mocks, stories, build output, `node_modules`, `.d.ts`),
+ * adjusted by the map's `scan.exclude` / `scan.include`. Symbolic links are never followed out of the root.
+ */
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import type { SkippedFile } from './types.js';
+
+export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
+
+export const DEFAULT_EXCLUDES = [
+  '**/node_modules/**',
+  '**/*.d.ts',
+  '**/*.d.mts',
+  '**/*.d.cts',
+  '**/*.{test,spec}.*',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+  '**/__fixtures__/**',
+  '**/*.stories.*',
+  '**/dist/**',
+  '**/build/**',
+  '**/.next/**',
+  '**/coverage/**',
+  '**/.git/**',
+  '**/.flowaudit-cache/**',
+];
+
+/** Directories never worth descending into (the globber skips them outright). */
+const NEVER = ['**/node_modules/**', '**/.git/**', '**/.flowaudit-cache/**'];
+
+export interface Discovery {
+  /** Relative POSIX paths, sorted. */
+  files: string[];
+  skipped: SkippedFile[];
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+function loadGitignores(root: string, gitignores: string[]): { dir: string; rules: Ignore }[] {
+  const out: { dir: string; rules: Ignore }[] = [];
+  for (const rel of gitignores) {
+    try {
+      const text = readFileSync(join(root, rel), 'utf8');
+      out.push({ dir: dirname(rel) === '.' ? '' : toPosix(dirname(rel)), rules: ignore().add(text) });
+    } catch {
+      // an unreadable .gitignore ignores nothing
+    }
+  }
+  return out;
+}
+
+function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]): boolean {
+  for (const { dir, rules } of gitignores) {
+    if (dir && !file.startsWith(`${dir}/`)) continue;
+    const inner = dir ? file.slice(dir.length + 1) : file;
+    if (rules.ignores(inner)) return true;
+  }
+  return false;
+}
+
+export async function discoverFiles(root: string, exclude: readonly string[], include: readonly string[]): Promise<Discovery> {
+  const pattern = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
+  const [candidates, gitignoreFiles] = await Promise.all([
+    glob(pattern, { cwd: root, ignore: NEVER, dot: true, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false }),
+    glob('**/.gitignore', { cwd: root, ignore: NEVER, dot: true, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false }),
+  ]);
+  const gitignores = loadGitignores(root, gitignoreFiles.sort());
+  const isExcluded = picomatch([...DEFAULT_EXCLUDES, ...exclude], { dot: true });
+  const isIncluded = include.length ? picomatch([...include], { dot: true }) : () => false;
+  const isUserExcluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // keep the given root
+  }
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const candidate of candidates.map(toPosix).sort()) {
+    const forced = isIncluded(candidate) && !isUserExcluded(candidate);
+    if (!forced && (isExcluded(candidate) || gitignored(candidate, gitignores))) continue;
+    // A symlinked file (or a file under a symlinked folder) must stay inside the root.
+    try {
+      const real = realpathSync(join(root, candidate));
+      const inside = relative(realRoot, real);
+      if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside)) {
+        skipped.push({ file: candidate, reason: 'symbolic link pointing outside the scanned root' });
+        continue;
+      }
+    } catch {
+      skipped.push({ file: candidate, reason: 'unreadable (broken symbolic link or permission denied)' });
+      continue;
+    }
+    files.push(candidate);
+  }
+  return { files, skipped };
+}
+
+/** tsconfig / package.json files for module resolution (nested ones included, build output excluded). */
+export async function discoverConfigFiles(root: string): Promise<{ tsconfigs: string[]; packageJsons: string[] }> {
+  const found = await glob(['**/tsconfig*.json', '**/jsconfig.json', '**/package.json'], {
+    cwd: root,
+    ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/.next/**', '**/coverage/**'],
+    dot: false,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+    expandDirectories: false,
+  });
+  const sorted = found.map(toPosix).sort();
+  return {
+    tsconfigs: sorted.filter((f) => !f.endsWith('package.json')),
+    packageJsons: sorted.filter((f) => f.endsWith('package.json') && existsSync(join(root, f))),
+  };
+}

@@ -1,0 +1,1322 @@
+/**
+ * One file -> its facts (SPEC section 5). Parses with the raw TypeScript compiler API (no Program, no
+ * type checker) and walks raw nodes once, resolving identifiers to their bindings through a light
+ * lexical scope model. Everything that needs other files is left symbolic (`Val`) for the link phase.
+ */
+import { ts } from 'ts-morph';
+import type { ArgFact, CallFact, ClassFact, FileFacts, FnFact, GateRef, GuardHit, SuppressionFact, Val } from './facts.js';
+import { CONSENT_CALLBACK_APIS, GuardMatcher, SEC_GPC_HIT, type GuardMatch } from './guards.js';
+
+export interface ExtractOptions {
+  guards: GuardMatcher;
+  /** Global names worth recording calls on (vendor globals, HTTP and consent APIs). */
+  relevantGlobals: ReadonlySet<string>;
+}
+
+interface Binding {
+  kind: 'import' | 'var' | 'fn' | 'cls' | 'param' | 'consent';
+  val?: Val;
+  init?: ts.Expression;
+  /** Destructuring path from `init` (or from the parameter). */
+  path: string[];
+  scope: Scope;
+  type?: ts.TypeNode;
+  busy?: boolean;
+  assigned?: ts.Expression[];
+  paramFn?: number;
+  paramIndex?: number;
+}
+
+class Scope {
+  readonly vars = new Map<string, Binding>();
+  constructor(readonly parent?: Scope) {}
+  lookup(name: string): Binding | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const b = s.vars.get(name);
+      if (b) return b;
+    }
+    return undefined;
+  }
+}
+
+interface Cond {
+  t: GateRef[] | null;
+  f: GateRef[] | null;
+}
+const NO_COND: Cond = { t: null, f: null };
+
+interface PendingCall {
+  node: ts.Node;
+  callee: ts.Expression | undefined;
+  scope: Scope;
+  fact: CallFact;
+  argNodes: readonly ts.Expression[];
+  srcNode?: ts.Expression;
+}
+
+const UNK: Val = { k: 'unk' };
+const ARRAY_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'for']);
+const PRESERVING = new Set(['map', 'slice', 'sort', 'toSorted', 'reverse', 'filter', 'flatMap']);
+const SNIPPET_PROPERTIES = new Set(['innerHTML', 'text', 'textContent', 'outerHTML']);
+const SRC_TAGS = new Set(['script', 'img', 'iframe', 'Script']);
+const FALSY_LITERALS = new Set(['false', '0', 'null', 'undefined', '', 'denied', 'no', 'n', 'off', 'rejected', 'deny']);
+
+function scriptKind(file: string): ts.ScriptKind {
+  if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(file)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(file)) return ts.ScriptKind.JSX;
+  // Plain .js files often contain JSX (React apps); the JSX grammar parses ordinary JS as well.
+  return ts.ScriptKind.JSX;
+}
+
+function unwrap(node: ts.Expression): ts.Expression {
+  let e = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.JsxAttributeName | ts.MemberName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const e = name.expression;
+    if (ts.isStringLiteralLike(e)) return e.text;
+  }
+  return undefined;
+}
+
+function stringLiteralOf(node: ts.Expression | undefined): string | undefined {
+  if (!node) return undefined;
+  const e = unwrap(node);
+  return ts.isStringLiteralLike(e) ? e.text : undefined;
+}
+
+function fold(text: string, max = 200): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return folded.length > max ? `${folded.slice(0, max - 1)}…` : folded;
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements.at(-1);
+    return last !== undefined && exits(last);
+  }
+  return false;
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+}
+
+function join(a: GateRef[] | null, b: GateRef[] | null): GateRef[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [...a, ...b];
+}
+
+function swap(c: Cond): Cond {
+  return { t: c.f, f: c.t };
+}
+
+function condOf(match: GuardMatch): Cond {
+  const gate: GateRef[] = [{ t: 'guard', hits: [match.hit] }];
+  if (match.polarity === 'allowed') return { t: gate, f: null };
+  if (match.polarity === 'opted_out') return { t: null, f: gate };
+  return { t: gate, f: gate };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+class Extractor {
+  private readonly sf: ts.SourceFile;
+  private readonly facts: FileFacts;
+  private readonly fnIds = new Map<ts.Node, number>();
+  private readonly clsIds = new Map<ts.Node, number>();
+  private readonly pending: PendingCall[] = [];
+  private readonly deferredExports: [string, () => Val][] = [];
+  private readonly deferredReturns: [number, ts.Expression, Scope][] = [];
+  private readonly deferredFields: [number, string, () => Val][] = [];
+  private readonly deferredBases: [number, ts.Expression, Scope][] = [];
+  private readonly condCache = new Map<ts.Node, Cond>();
+  private readonly consentCallbacks = new Set<ts.Node>();
+  private scope: Scope;
+  private fn = 0;
+  private inTransparent = false;
+  private gates: GateRef[] = [];
+  private depth = 0;
+
+  constructor(
+    private readonly file: string,
+    text: string,
+    private readonly options: ExtractOptions,
+  ) {
+    this.sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+    this.facts = { file, exports: [], starExports: [], functions: [], classes: [], calls: [], types: [], suppressions: [], gpcReads: [] };
+    this.facts.functions.push({ name: '<module>', line: 1, column: 1, params: [], returns: [] });
+    this.scope = new Scope();
+  }
+
+  run(text: string): FileFacts {
+    this.declareStatements(this.sf.statements, this.scope);
+    this.visitStatements(this.sf.statements);
+    this.finalize();
+    if (text.includes('flowaudit-ignore')) this.facts.suppressions = suppressionsOf(text);
+    return this.facts;
+  }
+
+  // ---------------------------------------------------------------- positions
+
+  private pos(node: ts.Node): { line: number; column: number } {
+    const lc = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
+    return { line: lc.line + 1, column: lc.character + 1 };
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  private fnId(node: ts.SignatureDeclaration): number {
+    let id = this.fnIds.get(node);
+    if (id !== undefined) return id;
+    id = this.facts.functions.length;
+    this.fnIds.set(node, id);
+    const fact: FnFact = { name: this.functionName(node), ...this.pos(node), params: node.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '{…}')), returns: [] };
+    const cls = ts.isClassLike(node.parent) ? this.clsId(node.parent) : undefined;
+    if (cls !== undefined) fact.cls = cls;
+    this.facts.functions.push(fact);
+    return id;
+  }
+
+  private clsId(node: ts.ClassLikeDeclaration): number {
+    let id = this.clsIds.get(node);
+    if (id !== undefined) return id;
+    id = this.facts.classes.length;
+    this.clsIds.set(node, id);
+    let name = node.name?.text;
+    if (!name && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) name = node.parent.name.text;
+    this.facts.classes.push({ name: name ?? '<class>', fields: [], methods: [] });
+    return id;
+  }
+
+  private functionName(node: ts.SignatureDeclaration): string {
+    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
+    const parent = node.parent;
+    if (ts.isClassLike(parent)) {
+      const cls = parent.name?.text ?? (ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name) ? parent.parent.name.text : '<class>');
+      if (ts.isConstructorDeclaration(node)) return `${cls}.constructor`;
+      const member = node.name ? propertyNameText(node.name as ts.PropertyName) : undefined;
+      return `${cls}.${member ?? '<member>'}`;
+    }
+    if (node.name && !ts.isComputedPropertyName(node.name)) {
+      const own = propertyNameText(node.name as ts.PropertyName);
+      if (own) return own;
+    }
+    let p: ts.Node = parent;
+    while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
+    if (ts.isCallExpression(p) && ts.isVariableDeclaration(p.parent) && ts.isIdentifier(p.parent.name)) return p.parent.name.text;
+    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
+    if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.name) {
+      const key = propertyNameText(p.name);
+      if (key) {
+        if (ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent)) return `${p.parent.name?.text ?? '<class>'}.${key}`;
+        return key;
+      }
+    }
+    if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
+    if (ts.isExportAssignment(p)) return 'default';
+    return '<anonymous>';
+  }
+
+  private declareStatements(statements: readonly ts.Statement[], scope: Scope): void {
+    for (const s of statements) this.declareStatement(s, scope);
+  }
+
+  private declareStatement(s: ts.Statement, scope: Scope): void {
+    if (ts.isImportDeclaration(s)) {
+      const src = stringLiteralOf(s.moduleSpecifier as ts.Expression);
+      const clause = s.importClause;
+      if (!src || !clause) return;
+      if (clause.name) scope.vars.set(clause.name.text, { kind: 'import', val: { k: 'imp', src, name: 'default' }, path: [], scope });
+      const named = clause.namedBindings;
+      if (named && ts.isNamespaceImport(named)) scope.vars.set(named.name.text, { kind: 'import', val: { k: 'imp', src, name: '*' }, path: [], scope });
+      if (named && ts.isNamedImports(named)) {
+        for (const el of named.elements) {
+          const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+          scope.vars.set(el.name.text, { kind: 'import', val: { k: 'imp', src, name: imported }, path: [], scope });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(s)) {
+      const ref = s.moduleReference;
+      if (ts.isExternalModuleReference(ref)) {
+        const src = stringLiteralOf(ref.expression);
+        if (src) scope.vars.set(s.name.text, { kind: 'import', val: { k: 'imp', src, name: '*' }, path: [], scope });
+      }
+    } else if (ts.isVariableStatement(s)) {
+      if (hasModifier(s, ts.SyntaxKind.DeclareKeyword)) return;
+      for (const d of s.declarationList.declarations) this.declareBinding(d.name, scope, { init: d.initializer, type: d.type });
+    } else if (ts.isFunctionDeclaration(s)) {
+      if (s.name && s.body) scope.vars.set(s.name.text, { kind: 'fn', val: { k: 'fn', id: this.fnId(s) }, path: [], scope });
+    } else if (ts.isClassDeclaration(s)) {
+      if (s.name) scope.vars.set(s.name.text, { kind: 'cls', val: { k: 'cls', id: this.clsId(s) }, path: [], scope });
+    }
+  }
+
+  private declareBinding(name: ts.BindingName, scope: Scope, from: { init?: ts.Expression; type?: ts.TypeNode; param?: [number, number]; consent?: boolean }, path: string[] = []): void {
+    if (ts.isIdentifier(name)) {
+      const b: Binding = { kind: from.consent ? 'consent' : from.param ? 'param' : 'var', path, scope };
+      if (from.init) b.init = from.init;
+      if (from.type && path.length === 0) b.type = from.type;
+      if (from.param) [b.paramFn, b.paramIndex] = from.param;
+      scope.vars.set(name.text, b);
+      return;
+    }
+    if (ts.isObjectBindingPattern(name)) {
+      for (const el of name.elements) {
+        const key = el.dotDotDotToken ? undefined : el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        this.declareBinding(el.name, scope, from, key === undefined ? path : [...path, key]);
+      }
+    } else {
+      name.elements.forEach((el, i) => {
+        if (!ts.isOmittedExpression(el)) this.declareBinding(el.name, scope, from, el.dotDotDotToken ? path : [...path, String(i)]);
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- symbolic values
+
+  private bindingVal(b: Binding): Val {
+    if (b.val) return b.val;
+    if (b.busy) return UNK;
+    b.busy = true;
+    let base: Val;
+    if (b.kind === 'param' || b.kind === 'consent') {
+      base = this.typedVal(b.type, b.scope) ?? { k: 'param', fn: b.paramFn ?? 0, i: b.paramIndex ?? 0 };
+    } else {
+      const init = b.init && !isNullish(b.init) ? b.init : b.assigned?.find((a) => !isNullish(a));
+      base = init ? this.valueOf(init, b.scope) : this.typedVal(b.type, b.scope) ?? UNK;
+      if (init && b.assigned?.length && base.k === 'unk') {
+        const other = b.assigned.find((a) => !isNullish(a));
+        if (other) base = this.valueOf(other, b.scope);
+      }
+    }
+    for (const p of b.path) base = { k: 'get', o: base, p };
+    b.val = base;
+    b.busy = false;
+    return base;
+  }
+
+  /** `client: Stripe` (a type naming an imported or local class) -> an instance of it. */
+  private typedVal(type: ts.TypeNode | undefined, scope: Scope): Val | undefined {
+    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    const name = type.typeName;
+    const root = ts.isIdentifier(name) ? name : ts.isIdentifier(name.left) ? name.left : undefined;
+    if (!root) return undefined;
+    const b = scope.lookup(root.text);
+    if (!b || (b.kind !== 'import' && b.kind !== 'cls')) return undefined;
+    let f: Val = this.bindingVal(b);
+    if (ts.isQualifiedName(name)) f = { k: 'get', o: f, p: name.right.text };
+    return { k: 'new', f };
+  }
+
+  private thisClass(node: ts.Node): number | undefined {
+    for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
+      if (ts.isArrowFunction(p)) continue;
+      if (ts.isClassLike(p)) return this.clsId(p);
+      if (ts.isFunctionLike(p)) {
+        if (ts.isClassLike(p.parent)) return this.clsId(p.parent);
+        return undefined;
+      }
+      if (ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent)) return this.clsId(p.parent);
+    }
+    return undefined;
+  }
+
+  private valueOf(node: ts.Expression, scope: Scope): Val {
+    if (this.depth > 40) return UNK;
+    this.depth++;
+    try {
+      return this.valueOfInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private valueOfInner(node: ts.Expression, scope: Scope): Val {
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) {
+      if (e.text === 'undefined') return UNK;
+      const b = scope.lookup(e.text);
+      return b ? this.bindingVal(b) : { k: 'glob', name: e.text };
+    }
+    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.thisClass(e);
+      return cls === undefined ? UNK : { k: 'this', cls };
+    }
+    if (ts.isPropertyAccessExpression(e)) {
+      if (ts.isMetaProperty(e.expression)) return { k: 'get', o: { k: 'glob', name: 'import.meta' }, p: e.name.text };
+      return { k: 'get', o: this.valueOf(e.expression, scope), p: e.name.text };
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const key = stringLiteralOf(e.argumentExpression) ?? (ts.isNumericLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined);
+      return key === undefined ? UNK : { k: 'get', o: this.valueOf(e.expression, scope), p: key };
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      const a0 = stringLiteralOf(e.arguments[0]);
+      if (e.expression.kind === ts.SyntaxKind.ImportKeyword) return a0 ? { k: 'imp', src: a0, name: '*' } : UNK;
+      if (ts.isIdentifier(callee) && callee.text === 'require' && a0 && !scope.lookup('require')) return { k: 'imp', src: a0, name: '*' };
+      const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (calleeName === 'useCallback' && e.arguments[0]) return this.valueOf(e.arguments[0], scope);
+      if (calleeName === 'useMemo' && e.arguments[0]) {
+        const f = unwrap(e.arguments[0]);
+        if (ts.isArrowFunction(f) && !ts.isBlock(f.body)) return this.valueOf(f.body, scope);
+      }
+      if (calleeName === 'bind' && ts.isPropertyAccessExpression(callee)) return this.valueOf(callee.expression, scope);
+      const call: Val = { k: 'call', f: this.valueOf(callee, scope) };
+      if (a0 !== undefined) call.a0 = a0;
+      if (e.arguments.length) call.args = e.arguments.slice(0, 2).map((a) => this.valueOf(a, scope));
+      return call;
+    }
+    if (ts.isNewExpression(e)) {
+      const v: Val = { k: 'new', f: this.valueOf(e.expression, scope) };
+      if (e.arguments?.length) v.args = e.arguments.slice(0, 2).map((a) => this.valueOf(a, scope));
+      return v;
+    }
+    if (ts.isStringLiteralLike(e)) return { k: 'str', v: e.text };
+    if (ts.isTemplateExpression(e)) {
+      const parts: Val[] = [{ k: 'str', v: e.head.text }];
+      for (const span of e.templateSpans) parts.push(this.valueOf(span.expression, scope), { k: 'str', v: span.literal.text });
+      return { k: 'cat', parts };
+    }
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) return { k: 'cat', parts: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { k: 'or', vs: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.valueOf(e.right, scope);
+      return UNK;
+    }
+    if (ts.isConditionalExpression(e)) return { k: 'or', vs: [this.valueOf(e.whenTrue, scope), this.valueOf(e.whenFalse, scope)] };
+    if (ts.isObjectLiteralExpression(e)) {
+      const props: [string, Val][] = [];
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p)) {
+          const key = propertyNameText(p.name);
+          if (key !== undefined) props.push([key, this.valueOf(p.initializer, scope)]);
+        } else if (ts.isShorthandPropertyAssignment(p)) {
+          props.push([p.name.text, this.valueOf(p.name, scope)]);
+        } else if (ts.isMethodDeclaration(p) && p.body) {
+          const key = propertyNameText(p.name);
+          if (key !== undefined) props.push([key, { k: 'fn', id: this.fnId(p) }]);
+        } else if (ts.isSpreadAssignment(p)) {
+          const spread = this.valueOf(p.expression, scope);
+          if (spread.k === 'obj') props.push(...spread.props);
+        }
+      }
+      return { k: 'obj', props };
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { k: 'fn', id: this.fnId(e) };
+    if (ts.isClassExpression(e)) return { k: 'cls', id: this.clsId(e) };
+    return UNK;
+  }
+
+  // ---------------------------------------------------------------- guards
+
+  /** Member path of an expression as names: `window.navigator.globalPrivacyControl`, `consent.allows`. */
+  private accessPath(node: ts.Expression): string[] | undefined {
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) return [e.text];
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = this.accessPath(e.expression);
+      return base ? [...base, e.name.text] : [e.name.text];
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const key = stringLiteralOf(e.argumentExpression);
+      const base = this.accessPath(e.expression);
+      return key !== undefined ? [...(base ?? []), key] : base;
+    }
+    if (ts.isCallExpression(e)) return this.accessPath(e.expression);
+    return undefined;
+  }
+
+  private isSecGpcRead(e: ts.Expression): boolean {
+    if (ts.isElementAccessExpression(e)) return stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc';
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const method = e.expression.name.text;
+      return ['get', 'header', 'getHeader', 'has'].includes(method) && stringLiteralOf(e.arguments[0])?.toLowerCase() === 'sec-gpc';
+    }
+    if (ts.isPropertyAccessExpression(e)) return false;
+    return false;
+  }
+
+  private cond(node: ts.Expression, step = 0): Cond {
+    const cached = step === 0 ? this.condCache.get(node) : undefined;
+    if (cached) return cached;
+    const result = this.condInner(node, step);
+    if (step === 0) this.condCache.set(node, result);
+    return result;
+  }
+
+  private condInner(node: ts.Expression, step: number): Cond {
+    const e = unwrap(node);
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return swap(this.cond(e.operand, step));
+    if (ts.isTypeOfExpression(e)) return NO_COND;
+    if (this.isSecGpcRead(e)) return condOf({ hit: SEC_GPC_HIT, polarity: 'opted_out' });
+    if (ts.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+        const a = this.cond(e.left, step);
+        const b = this.cond(e.right, step);
+        return { t: a.t || b.t ? join(a.t, b.t) : null, f: a.f && b.f ? join(a.f, b.f) : null };
+      }
+      if (op === ts.SyntaxKind.BarBarToken) {
+        const a = this.cond(e.left, step);
+        const b = this.cond(e.right, step);
+        return { t: a.t && b.t ? join(a.t, b.t) : null, f: a.f || b.f ? join(a.f, b.f) : null };
+      }
+      return this.comparison(e, step);
+    }
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      if (ts.isIdentifier(callee) && callee.text === 'Boolean' && e.arguments[0]) return this.cond(e.arguments[0], step);
+      const path = this.accessPath(callee);
+      if (path) {
+        const match = this.options.guards.matchCall(path);
+        if (match) return condOf(match);
+      }
+      if (ts.isPropertyAccessExpression(callee) && ['includes', 'has', 'some', 'indexOf', 'contains', 'startsWith'].includes(callee.name.text)) {
+        return this.cond(callee.expression, step);
+      }
+      return NO_COND;
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const path = this.accessPath(e);
+      if (path) {
+        const match = this.options.guards.matchRead(path);
+        if (match) return condOf(match);
+      }
+      // A read on a consent API's callback parameter (`data.uspString`): the consent state itself.
+      let root: ts.Expression = e;
+      while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
+      if (ts.isIdentifier(root)) {
+        const b = this.scope.lookup(root.text);
+        if (b?.kind === 'consent') return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
+        if (b?.kind === 'var' && step === 0 && b.init && path) {
+          const initPath = this.accessPath(b.init);
+          if (initPath) {
+            const match = this.options.guards.matchRead([...initPath, ...b.path, ...path.slice(1)]);
+            if (match) return condOf(match);
+          }
+        }
+      }
+      return NO_COND;
+    }
+    if (ts.isIdentifier(e)) {
+      const b = this.scope.lookup(e.text);
+      if (b?.kind === 'consent') return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
+      if (b?.kind === 'param' && b.paramFn === this.fn && !this.inTransparentParam(b)) {
+        const i = b.paramIndex ?? 0;
+        if (b.path.length === 0) return { t: [{ t: 'param', i, when: true }], f: [{ t: 'param', i, when: false }] };
+      }
+      if (b?.kind === 'var' && step === 0) {
+        if (b.init && b.path.length === 0) return this.cond(b.init, step + 1);
+        if (b.init) {
+          const initPath = this.accessPath(b.init);
+          if (initPath) {
+            const match = this.options.guards.matchRead([...initPath, ...b.path]);
+            if (match) return condOf(match);
+          }
+        }
+      }
+      const match = this.options.guards.matchRead([e.text]);
+      return match ? condOf(match) : NO_COND;
+    }
+    return NO_COND;
+  }
+
+  private inTransparentParam(_b: Binding): boolean {
+    return false;
+  }
+
+  private comparison(e: ts.BinaryExpression, step: number): Cond {
+    const op = e.operatorToken.kind;
+    const literalText = (x: ts.Expression): string | undefined => {
+      const u = unwrap(x);
+      if (ts.isStringLiteralLike(u)) return u.text.toLowerCase();
+      if (u.kind === ts.SyntaxKind.TrueKeyword) return 'true';
+      if (u.kind === ts.SyntaxKind.FalseKeyword) return 'false';
+      if (u.kind === ts.SyntaxKind.NullKeyword) return 'null';
+      if (ts.isIdentifier(u) && u.text === 'undefined') return 'undefined';
+      if (ts.isNumericLiteral(u)) return u.text;
+      if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(u.operand)) return `-${u.operand.text}`;
+      return undefined;
+    };
+    const rightLit = literalText(e.right);
+    const leftLit = rightLit === undefined ? literalText(e.left) : undefined;
+    const lit = rightLit ?? leftLit;
+    if (lit === undefined) return NO_COND;
+    const subject = rightLit !== undefined ? e.left : e.right;
+    const c = this.cond(subject, step);
+    if (!c.t && !c.f) return NO_COND;
+    const negative = lit === '-1' || FALSY_LITERALS.has(lit);
+    switch (op) {
+      case ts.SyntaxKind.EqualsEqualsEqualsToken:
+      case ts.SyntaxKind.EqualsEqualsToken:
+        return negative ? swap(c) : c;
+      case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+      case ts.SyntaxKind.ExclamationEqualsToken:
+        return negative ? c : swap(c);
+      case ts.SyntaxKind.GreaterThanToken:
+      case ts.SyntaxKind.GreaterThanEqualsToken:
+        return rightLit !== undefined ? c : swap(c);
+      case ts.SyntaxKind.LessThanToken:
+      case ts.SyntaxKind.LessThanEqualsToken:
+        return rightLit !== undefined ? swap(c) : c;
+      default:
+        return NO_COND;
+    }
+  }
+
+  /** Guards of a collection filtered by a guard (`users.filter(u => canSellData(u))`). */
+  private collectionGuard(node: ts.Expression, step = 0): GateRef[] | null {
+    const e = unwrap(node);
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const method = e.expression.name.text;
+      if (method === 'filter' && e.arguments[0]) {
+        const f = unwrap(e.arguments[0]);
+        let gates: GateRef[] | null = null;
+        if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) {
+          const body = ts.isBlock(f.body) ? f.body.statements.find(ts.isReturnStatement)?.expression : f.body;
+          if (body) {
+            const saved = this.scope;
+            const inner = new Scope(this.scope);
+            f.parameters.forEach((p) => this.declareBinding(p.name, inner, {}));
+            this.scope = inner;
+            gates = this.cond(body, 1).t;
+            this.scope = saved;
+          }
+        } else {
+          const path = this.accessPath(f);
+          const match = path ? this.options.guards.matchCall(path) : undefined;
+          if (match && match.polarity !== 'opted_out') gates = [{ t: 'guard', hits: [match.hit] }];
+        }
+        if (gates) return gates;
+      }
+      if (PRESERVING.has(method)) return this.collectionGuard(e.expression.expression, step);
+      return null;
+    }
+    if (ts.isIdentifier(e) && step === 0) {
+      const b = this.scope.lookup(e.text);
+      if (b?.kind === 'var' && b.init && b.path.length === 0) return this.collectionGuard(b.init, step + 1);
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- payload names
+
+  private argFact(node: ts.Expression, keepVal: boolean): ArgFact {
+    const acc = { names: new Set<string>(), params: new Set<number>(), types: [] as Val[], depth: 0 };
+    this.collectNames(node, acc, 0);
+    const fact: ArgFact = { names: [...acc.names], params: [...acc.params], types: acc.types };
+    if (keepVal) fact.val = UNK; // filled in at finalize
+    const c = this.cond(node);
+    if (c.t?.some((g) => g.t === 'guard') && !c.f) fact.guard = c.t.flatMap((g) => (g.t === 'guard' ? g.hits : []));
+    return fact;
+  }
+
+  private typeVal(type: ts.TypeNode | undefined, scope: Scope, names: Set<string>): Val | undefined {
+    if (!type) return undefined;
+    if (ts.isTypeLiteralNode(type)) {
+      for (const n of typeMemberNames(type.members)) names.add(n);
+      return undefined;
+    }
+    if (ts.isArrayTypeNode(type)) return this.typeVal(type.elementType, scope, names);
+    if (!ts.isTypeReferenceNode(type)) return undefined;
+    const name = type.typeName;
+    if (ts.isIdentifier(name)) {
+      const b = scope.lookup(name.text);
+      if (b?.kind === 'import') return this.bindingVal(b);
+      return { k: 'glob', name: name.text };
+    }
+    return undefined;
+  }
+
+  private collectNames(node: ts.Expression, acc: { names: Set<string>; params: Set<number>; types: Val[] }, depth: number): void {
+    if (depth > 6) return;
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) {
+      acc.names.add(e.text);
+      const b = this.scope.lookup(e.text);
+      if (!b) return;
+      if ((b.kind === 'param' || b.kind === 'consent') && b.paramFn === this.fn && b.paramIndex !== undefined) acc.params.add(b.paramIndex);
+      if (b.type) {
+        const t = this.typeVal(b.type, b.scope, acc.names);
+        if (t) acc.types.push(t);
+      }
+      if (b.kind === 'var' && b.init && b.path.length === 0 && depth < 3) {
+        const init = unwrap(b.init);
+        if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isIdentifier(init)) {
+          const saved = this.scope;
+          this.scope = b.scope;
+          this.collectNames(init, acc, depth + 2);
+          this.scope = saved;
+        }
+      }
+      return;
+    }
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+      const name = ts.isPropertyAccessExpression(e) ? e.name.text : stringLiteralOf(e.argumentExpression);
+      if (name === undefined) return;
+      acc.names.add(name);
+      const receiver = unwrap(e.expression);
+      const receiverName = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+      if (receiverName) acc.names.add(`${receiverName}${capitalise(name)}`);
+      return;
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p)) {
+          const key = propertyNameText(p.name);
+          if (key !== undefined) acc.names.add(key);
+          this.collectNames(p.initializer, acc, depth + 1);
+        } else if (ts.isShorthandPropertyAssignment(p)) {
+          this.collectNames(p.name, acc, depth + 1);
+        } else if (ts.isSpreadAssignment(p)) {
+          this.collectNames(p.expression, acc, depth + 1);
+        }
+      }
+      return;
+    }
+    if (ts.isArrayLiteralExpression(e)) {
+      for (const el of e.elements) this.collectNames(ts.isSpreadElement(el) ? el.expression : el, acc, depth + 1);
+      return;
+    }
+    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+      for (const a of e.arguments ?? []) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) this.collectNames(a, acc, depth + 1);
+      // `user.getEmail()`, `form.get('email')`
+      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text.startsWith('get') && e.expression.name.text.length > 3) {
+        acc.names.add(e.expression.name.text.slice(3));
+      }
+      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && !['get', 'set'].includes(e.expression.name.text)) {
+        this.collectNames(e.expression.expression, acc, depth + 1);
+      }
+      return;
+    }
+    if (ts.isTemplateExpression(e)) {
+      for (const span of e.templateSpans) this.collectNames(span.expression, acc, depth + 1);
+      return;
+    }
+    if (ts.isBinaryExpression(e)) {
+      this.collectNames(e.left, acc, depth + 1);
+      this.collectNames(e.right, acc, depth + 1);
+      return;
+    }
+    if (ts.isConditionalExpression(e)) {
+      this.collectNames(e.whenTrue, acc, depth + 1);
+      this.collectNames(e.whenFalse, acc, depth + 1);
+    }
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private visitStatements(statements: readonly ts.Statement[]): void {
+    const saved = this.gates;
+    for (const s of statements) {
+      this.visit(s);
+      if (ts.isIfStatement(s)) {
+        const c = this.cond(s.expression);
+        if (!s.elseStatement && exits(s.thenStatement) && c.f) this.gates = [...this.gates, ...c.f];
+        else if (s.elseStatement && exits(s.elseStatement) && !exits(s.thenStatement) && c.t) this.gates = [...this.gates, ...c.t];
+      }
+    }
+    this.gates = saved;
+  }
+
+  private withGates(extra: GateRef[] | null, fn: () => void): void {
+    if (!extra || extra.length === 0) {
+      fn();
+      return;
+    }
+    const saved = this.gates;
+    this.gates = [...saved, ...extra];
+    fn();
+    this.gates = saved;
+  }
+
+  private withScope(scope: Scope, fn: () => void): void {
+    const saved = this.scope;
+    this.scope = scope;
+    fn();
+    this.scope = saved;
+  }
+
+  private readonly visitNode = (node: ts.Node): void => this.visit(node);
+
+  private visit(node: ts.Node): void {
+    switch (node.kind) {
+      case ts.SyntaxKind.Block:
+      case ts.SyntaxKind.ModuleBlock: {
+        const block = node as ts.Block;
+        const scope = new Scope(this.scope);
+        this.declareStatements(block.statements, scope);
+        this.withScope(scope, () => this.visitStatements(block.statements));
+        return;
+      }
+      case ts.SyntaxKind.CaseClause:
+      case ts.SyntaxKind.DefaultClause: {
+        const clause = node as ts.CaseOrDefaultClause;
+        if (ts.isCaseClause(clause)) this.visit(clause.expression);
+        this.declareStatements(clause.statements, this.scope);
+        this.visitStatements(clause.statements);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.Constructor:
+      case ts.SyntaxKind.GetAccessor:
+      case ts.SyntaxKind.SetAccessor:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        this.visitFunction(node as ts.FunctionLikeDeclaration);
+        return;
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.ClassExpression:
+        this.visitClass(node as ts.ClassLikeDeclaration);
+        return;
+      case ts.SyntaxKind.InterfaceDeclaration: {
+        const d = node as ts.InterfaceDeclaration;
+        this.facts.types.push([d.name.text, typeMemberNames(d.members)]);
+        return;
+      }
+      case ts.SyntaxKind.TypeAliasDeclaration: {
+        const d = node as ts.TypeAliasDeclaration;
+        const names = typeNodeNames(d.type);
+        if (names.length) this.facts.types.push([d.name.text, names]);
+        return;
+      }
+      case ts.SyntaxKind.IfStatement: {
+        const s = node as ts.IfStatement;
+        this.visit(s.expression);
+        const c = this.cond(s.expression);
+        this.withGates(c.t, () => this.visit(s.thenStatement));
+        if (s.elseStatement) this.withGates(c.f, () => this.visit(s.elseStatement!));
+        return;
+      }
+      case ts.SyntaxKind.ConditionalExpression: {
+        const e = node as ts.ConditionalExpression;
+        this.visit(e.condition);
+        const c = this.cond(e.condition);
+        this.withGates(c.t, () => this.visit(e.whenTrue));
+        this.withGates(c.f, () => this.visit(e.whenFalse));
+        return;
+      }
+      case ts.SyntaxKind.BinaryExpression:
+        this.visitBinary(node as ts.BinaryExpression);
+        return;
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+      case ts.SyntaxKind.ForStatement: {
+        const s = node as ts.ForOfStatement | ts.ForInStatement | ts.ForStatement;
+        const scope = new Scope(this.scope);
+        const init = s.initializer;
+        if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) this.declareBinding(d.name, scope, ts.isForStatement(s) ? { init: d.initializer, type: d.type } : {});
+        this.withScope(scope, () => {
+          if (init) this.visit(init);
+          if (ts.isForStatement(s)) {
+            if (s.condition) this.visit(s.condition);
+            if (s.incrementor) this.visit(s.incrementor);
+            this.visit(s.statement);
+          } else {
+            this.visit(s.expression);
+            const gates = ts.isForOfStatement(s) ? this.collectionGuard(s.expression) : null;
+            this.withGates(gates, () => this.visit(s.statement));
+          }
+        });
+        return;
+      }
+      case ts.SyntaxKind.CatchClause: {
+        const c = node as ts.CatchClause;
+        const scope = new Scope(this.scope);
+        if (c.variableDeclaration) this.declareBinding(c.variableDeclaration.name, scope, {});
+        this.withScope(scope, () => this.visit(c.block));
+        return;
+      }
+      case ts.SyntaxKind.CallExpression:
+        this.visitCall(node as ts.CallExpression);
+        return;
+      case ts.SyntaxKind.NewExpression: {
+        const e = node as ts.NewExpression;
+        this.record(e, e.expression, e.arguments ?? [], 'new');
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      case ts.SyntaxKind.JsxElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        this.visitJsx(node as ts.JsxElement | ts.JsxSelfClosingElement);
+        ts.forEachChild(node, this.visitNode);
+        return;
+      case ts.SyntaxKind.ReturnStatement: {
+        const r = node as ts.ReturnStatement;
+        if (r.expression && !this.inTransparent && this.fn !== 0) this.deferredReturns.push([this.fn, r.expression, this.scope]);
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      case ts.SyntaxKind.ExportAssignment: {
+        const a = node as ts.ExportAssignment;
+        const scope = this.scope;
+        this.deferredExports.push(['default', () => this.valueOf(a.expression, scope)]);
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      case ts.SyntaxKind.ExportDeclaration:
+        this.visitExportDeclaration(node as ts.ExportDeclaration);
+        return;
+      case ts.SyntaxKind.VariableStatement: {
+        const s = node as ts.VariableStatement;
+        if (hasModifier(s, ts.SyntaxKind.ExportKeyword)) {
+          const scope = this.scope;
+          for (const d of s.declarationList.declarations) for (const name of bindingNames(d.name)) this.deferredExports.push([name, () => this.lookupVal(name, scope)]);
+        }
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      case ts.SyntaxKind.PropertyAccessExpression: {
+        const e = node as ts.PropertyAccessExpression;
+        if (e.name.text === 'globalPrivacyControl') this.facts.gpcReads.push({ ...this.pos(e.name), kind: 'navigator.globalPrivacyControl' });
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const e = node as ts.ElementAccessExpression;
+        if (stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc') this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
+        ts.forEachChild(node, this.visitNode);
+        return;
+      }
+      default:
+        ts.forEachChild(node, this.visitNode);
+    }
+  }
+
+  private lookupVal(name: string, scope: Scope): Val {
+    const b = scope.lookup(name);
+    return b ? this.bindingVal(b) : UNK;
+  }
+
+  private visitExportDeclaration(d: ts.ExportDeclaration): void {
+    const src = d.moduleSpecifier ? stringLiteralOf(d.moduleSpecifier as ts.Expression) : undefined;
+    const clause = d.exportClause;
+    if (src !== undefined) {
+      if (!clause) this.facts.starExports.push(src);
+      else if (ts.isNamespaceExport(clause)) this.facts.exports.push([clause.name.text, { k: 'imp', src, name: '*' }]);
+      else for (const el of clause.elements) this.facts.exports.push([el.name.text, { k: 'imp', src, name: el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text }]);
+      return;
+    }
+    if (clause && ts.isNamedExports(clause)) {
+      const scope = this.scope;
+      for (const el of clause.elements) {
+        const local = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
+        this.deferredExports.push([el.name.text, () => this.lookupVal(local, scope)]);
+      }
+    }
+  }
+
+  private isBindable(node: ts.FunctionLikeDeclaration): boolean {
+    if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return true;
+    let p: ts.Node = node.parent;
+    while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
+    if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p) || ts.isReturnStatement(p)) return true;
+    if (ts.isArrowFunction(p) && p.body === node) return true;
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node) return true;
+    if (ts.isCallExpression(p)) {
+      const callee = unwrap(p.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      // `const track = useCallback(() => ..., [])`: the callback is the named function.
+      if (name === 'useCallback' && ts.isVariableDeclaration(p.parent)) return true;
+    }
+    return false;
+  }
+
+  private visitFunction(node: ts.FunctionLikeDeclaration): void {
+    if (!node.body) return;
+    const id = this.fnId(node);
+    const bindable = this.isBindable(node);
+    const consent = this.consentCallbacks.has(node);
+    const scope = new Scope(this.scope);
+    node.parameters.forEach((p, i) => {
+      this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent });
+      if (p.initializer) this.visitIn(scope, p.initializer);
+    });
+    if (ts.isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
+    const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent, scope: this.scope };
+    if (bindable) {
+      this.fn = id;
+      this.gates = [];
+      this.inTransparent = false;
+    } else {
+      this.inTransparent = true;
+    }
+    this.scope = scope;
+    const body = node.body;
+    if (ts.isBlock(body)) {
+      this.declareStatements(body.statements, scope);
+      this.visitStatements(body.statements);
+    } else {
+      if (bindable) this.deferredReturns.push([id, body, scope]);
+      this.visit(body);
+    }
+    this.fn = saved.fn;
+    this.gates = saved.gates;
+    this.inTransparent = saved.inTransparent;
+    this.scope = saved.scope;
+  }
+
+  private visitIn(scope: Scope, node: ts.Node): void {
+    this.withScope(scope, () => this.visit(node));
+  }
+
+  private visitClass(node: ts.ClassLikeDeclaration): void {
+    const id = this.clsId(node);
+    const cls = this.facts.classes[id]!;
+    const scope = this.scope;
+    const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    if (ext) this.deferredBases.push([id, ext.expression, scope]);
+    for (const member of node.members) {
+      if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && member.body) {
+        const name = propertyNameText(member.name);
+        if (name !== undefined) cls.methods.push([name, this.fnId(member)]);
+      } else if (ts.isPropertyDeclaration(member)) {
+        const name = propertyNameText(member.name);
+        const init = member.initializer ? unwrap(member.initializer) : undefined;
+        if (name !== undefined && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) cls.methods.push([name, this.fnId(init)]);
+        else if (name !== undefined && init) this.deferredFields.push([id, name, () => this.valueOf(init, scope)]);
+        else if (name !== undefined && member.type) this.deferredFields.push([id, name, () => this.typedVal(member.type, scope) ?? UNK]);
+      } else if (ts.isConstructorDeclaration(member)) {
+        for (const p of member.parameters) {
+          if (ts.isIdentifier(p.name) && ts.canHaveModifiers(p) && ts.getModifiers(p)?.length) {
+            const type = p.type;
+            this.deferredFields.push([id, p.name.text, () => this.typedVal(type, scope) ?? UNK]);
+          }
+        }
+      }
+    }
+    const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent };
+    this.gates = [];
+    this.inTransparent = false;
+    ts.forEachChild(node, this.visitNode);
+    Object.assign(this, saved);
+  }
+
+  private visitBinary(e: ts.BinaryExpression): void {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+      this.visit(e.left);
+      const c = this.cond(e.left);
+      this.withGates(op === ts.SyntaxKind.AmpersandAmpersandToken ? c.t : c.f, () => this.visit(e.right));
+      return;
+    }
+    if (op === ts.SyntaxKind.EqualsToken) this.visitAssignment(e);
+    ts.forEachChild(e, this.visitNode);
+  }
+
+  private visitAssignment(e: ts.BinaryExpression): void {
+    const left = unwrap(e.left);
+    const scope = this.scope;
+    if (ts.isIdentifier(left)) {
+      const b = scope.lookup(left.text);
+      if (b && b.kind === 'var') (b.assigned ??= []).push(e.right);
+      return;
+    }
+    if (!ts.isPropertyAccessExpression(left)) return;
+    const target = unwrap(left.expression);
+    const name = left.name.text;
+    if (target.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = this.thisClass(left);
+      if (cls !== undefined) {
+        const right = unwrap(e.right);
+        if (ts.isArrowFunction(right) || ts.isFunctionExpression(right)) this.facts.classes[cls]!.methods.push([name, this.fnId(right)]);
+        else this.deferredFields.push([cls, name, () => this.valueOf(e.right, scope)]);
+      }
+    }
+    if (ts.isIdentifier(target) && target.text === 'module' && name === 'exports' && !scope.lookup('module')) {
+      this.deferredExports.push(['default', () => this.valueOf(e.right, scope)]);
+      const right = unwrap(e.right);
+      if (ts.isObjectLiteralExpression(right)) {
+        this.deferredExports.push(['*cjs', () => this.valueOf(right, scope)]);
+      }
+    } else if (ts.isIdentifier(target) && target.text === 'exports' && !scope.lookup('exports')) {
+      this.deferredExports.push([name, () => this.valueOf(e.right, scope)]);
+    } else if (ts.isPropertyAccessExpression(target) && target.name.text === 'exports' && ts.isIdentifier(target.expression) && target.expression.text === 'module') {
+      this.deferredExports.push([name, () => this.valueOf(e.right, scope)]);
+    }
+    if (name === 'src') this.recordSrc(e, e.right);
+    if (SNIPPET_PROPERTIES.has(name)) {
+      const text = this.snippetText(e.right);
+      if (text) this.recordSnippet(e, text);
+    }
+  }
+
+  private visitCall(e: ts.CallExpression): void {
+    const callee = unwrap(e.expression);
+    const path = this.accessPath(callee);
+    const calleePath = path?.join('.') ?? '';
+    if (path && CONSENT_CALLBACK_APIS.some((api) => calleePath === api || calleePath.endsWith(`.${api}`))) {
+      for (const a of e.arguments) {
+        const f = unwrap(a);
+        if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) this.consentCallbacks.add(f);
+      }
+    }
+    if (this.isSecGpcRead(e)) this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setAttribute' && stringLiteralOf(e.arguments[0]) === 'src' && e.arguments[1]) {
+      this.recordSrc(e, e.arguments[1]);
+    }
+    this.record(e, e.expression, e.arguments, 'call');
+    this.visit(e.expression);
+    const gates = ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.collectionGuard(callee.expression) : null;
+    this.withGates(gates, () => {
+      for (const a of e.arguments) this.visit(a);
+    });
+  }
+
+  private visitJsx(node: ts.JsxElement | ts.JsxSelfClosingElement): void {
+    const opening = ts.isJsxElement(node) ? node.openingElement : node;
+    const tag = opening.tagName;
+    const tagName = ts.isIdentifier(tag) ? tag.text : undefined;
+    const attrs = opening.attributes.properties;
+    const attr = (name: string): ts.Expression | undefined => {
+      for (const a of attrs) {
+        if (ts.isJsxAttribute(a) && propertyNameText(a.name) === name && a.initializer) {
+          if (ts.isStringLiteral(a.initializer)) return a.initializer;
+          if (ts.isJsxExpression(a.initializer) && a.initializer.expression) return a.initializer.expression;
+        }
+      }
+      return undefined;
+    };
+    const inner = attr('dangerouslySetInnerHTML');
+    if (inner) {
+      const obj = unwrap(inner);
+      if (ts.isObjectLiteralExpression(obj)) {
+        for (const p of obj.properties) {
+          if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === '__html') {
+            const text = this.snippetText(p.initializer);
+            if (text) this.recordSnippet(node, text);
+          }
+        }
+      }
+    }
+    if (tagName && SRC_TAGS.has(tagName)) {
+      const src = attr('src');
+      if (src) this.recordSrc(node, src);
+      if ((tagName === 'script' || tagName === 'Script') && ts.isJsxElement(node)) {
+        const text = node.children
+          .map((c) => (ts.isJsxText(c) ? c.text : ts.isJsxExpression(c) && c.expression ? this.snippetText(c.expression) ?? '' : ''))
+          .join('');
+        if (text.trim()) this.recordSnippet(node, text);
+      }
+      if (tagName !== 'Script') return;
+    }
+    if (tagName && /^[a-z]/.test(tagName)) return;
+    if (!ts.isIdentifier(tag) && !ts.isPropertyAccessExpression(tag)) return;
+    const acc = { names: new Set<string>(), params: new Set<number>(), types: [] as Val[] };
+    for (const a of attrs) {
+      if (ts.isJsxAttribute(a)) {
+        const name = propertyNameText(a.name);
+        if (name) acc.names.add(name);
+        if (a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression) this.collectNames(a.initializer.expression, acc, 1);
+      } else if (ts.isJsxSpreadAttribute(a)) {
+        this.collectNames(a.expression, acc, 1);
+      }
+    }
+    const fact = this.record(node, tag as ts.Expression, [], 'jsx');
+    fact?.args.push({ names: [...acc.names], params: [...acc.params], types: acc.types });
+  }
+
+  private snippetText(node: ts.Expression): string | undefined {
+    const e = unwrap(node);
+    if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return e.getText(this.sf);
+    if (ts.isIdentifier(e)) {
+      const b = this.scope.lookup(e.text);
+      if (b?.kind === 'var' && b.init) {
+        const init = unwrap(b.init);
+        if (ts.isStringLiteralLike(init) || ts.isTemplateExpression(init)) return init.getText(this.sf);
+      }
+    }
+    if (ts.isCallExpression(e) || ts.isBinaryExpression(e)) return e.getText(this.sf);
+    return undefined;
+  }
+
+  private baseFact(node: ts.Node, kind: CallFact['kind'], calleeText: string): CallFact {
+    return { fn: this.fn, ...this.pos(node), callee: UNK, calleeText, text: fold(node.getText(this.sf)), kind, args: [], gates: this.gates };
+  }
+
+  private recordSrc(node: ts.Node, src: ts.Expression): void {
+    const fact = this.baseFact(node, 'src', 'src');
+    this.pending.push({ node, callee: undefined, scope: this.scope, fact, argNodes: [], srcNode: src });
+  }
+
+  private recordSnippet(node: ts.Node, text: string): void {
+    const fact = this.baseFact(node, 'src', 'script');
+    fact.snippet = text.length > 20000 ? text.slice(0, 20000) : text;
+    this.pending.push({ node, callee: undefined, scope: this.scope, fact, argNodes: [] });
+  }
+
+  private record(node: ts.Node, callee: ts.Expression, args: readonly ts.Expression[], kind: 'call' | 'new' | 'jsx'): CallFact | undefined {
+    const root = rootOf(callee);
+    if (!root) return undefined;
+    if (ts.isIdentifier(root)) {
+      const b = this.scope.lookup(root.text);
+      if (!b && !this.options.relevantGlobals.has(root.text)) return undefined;
+      if (b && (b.kind === 'param' || b.kind === 'consent') && !b.type) return undefined;
+    }
+    const fact = this.baseFact(node, kind, calleeTextOf(callee));
+    const a0 = stringLiteralOf(args[0]);
+    if (a0 !== undefined) fact.a0 = a0;
+    fact.args = args.map((a, i) => this.argFact(a, i < 2));
+    const optionKeys: string[] = [];
+    const guardedKeys: string[] = [];
+    for (const a of args) {
+      const u = unwrap(a);
+      if (ts.isStringLiteralLike(u)) optionKeys.push(u.text);
+      if (ts.isObjectLiteralExpression(u)) this.optionKeysOf(u, optionKeys, guardedKeys, 0);
+    }
+    if (optionKeys.length) fact.optionKeys = optionKeys;
+    if (guardedKeys.length) fact.guardedKeys = guardedKeys;
+    this.pending.push({ node, callee, scope: this.scope, fact, argNodes: args });
+    return fact;
+  }
+
+  private optionKeysOf(obj: ts.ObjectLiteralExpression, keys: string[], guarded: string[], depth: number): void {
+    for (const p of obj.properties) {
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+      const key = propertyNameText(p.name);
+      if (key === undefined) continue;
+      keys.push(key);
+      const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+      const c = this.cond(value);
+      if (c.t || c.f) guarded.push(`${key}=${[...(c.t ?? []), ...(c.f ?? [])].flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => `${h.gpc ? 'gpc:' : ''}${h.name}`) : [])).join('|')}`);
+      const inner = unwrap(value);
+      if (depth < 3 && ts.isObjectLiteralExpression(inner)) this.optionKeysOf(inner, keys, guarded, depth + 1);
+    }
+  }
+
+  // ---------------------------------------------------------------- finalize
+
+  private finalize(): void {
+    for (const p of this.pending) {
+      const fact = p.fact;
+      if (p.callee) fact.callee = this.valueOf(p.callee, p.scope);
+      if (p.srcNode) fact.args = [{ names: [], params: [], types: [], val: this.valueOf(p.srcNode, p.scope) }];
+      p.argNodes.forEach((a, i) => {
+        if (i < 2 && fact.args[i]) fact.args[i]!.val = this.valueOf(a, p.scope);
+      });
+      this.facts.calls.push(fact);
+    }
+    for (const [fn, expr, scope] of this.deferredReturns) this.facts.functions[fn]!.returns.push(this.valueOf(expr, scope));
+    for (const [cls, name, val] of this.deferredFields) this.facts.classes[cls]!.fields.push([name, val()]);
+    for (const [cls, expr, scope] of this.deferredBases) this.facts.classes[cls]!.base = this.valueOf(expr, scope);
+    for (const [name, val] of this.deferredExports) {
+      const v = val();
+      if (name === '*cjs') {
+        if (v.k === 'obj') for (const [key, pv] of v.props) this.facts.exports.push([key, pv]);
+      } else {
+        this.facts.exports.push([name, v]);
+      }
+    }
+    // Function and class declarations with `export` / `export default`.
+    for (const s of this.sf.statements) {
+      if (!(ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) || !hasModifier(s, ts.SyntaxKind.ExportKeyword)) continue;
+      const val: Val = ts.isFunctionDeclaration(s) ? (s.body ? { k: 'fn', id: this.fnId(s) } : UNK) : { k: 'cls', id: this.clsId(s) };
+      if (hasModifier(s, ts.SyntaxKind.DefaultKeyword)) this.facts.exports.push(['default', val]);
+      else if (s.name) this.facts.exports.push([s.name.text, val]);
+    }
+    for (const c of this.facts.classes) {
+      const members = this.classTypeNames(c);
+      if (members.length) this.facts.types.push([c.name, members]);
+    }
+  }
+
+  private classTypeNames(c: ClassFact): string[] {
+    return c.fields.map(([n]) => n);
+  }
+}
+
+function isNullish(node: ts.Expression): boolean {
+  const e = unwrap(node);
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+}
+
+function rootOf(node: ts.Expression): ts.Expression | undefined {
+  let e = unwrap(node);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+    else if (ts.isNewExpression(e)) e = unwrap(e.expression);
+    else break;
+  }
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword || ts.isMetaProperty(e)) return e;
+  if (e.kind === ts.SyntaxKind.ImportKeyword) return e;
+  return undefined;
+}
+
+function calleeTextOf(node: ts.Expression): string {
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(e)) return `${calleeTextOf(e.expression)}.${e.name.text}`;
+  if (ts.isElementAccessExpression(e)) {
+    const key = stringLiteralOf(e.argumentExpression);
+    return key !== undefined ? `${calleeTextOf(e.expression)}.${key}` : `${calleeTextOf(e.expression)}[…]`;
+  }
+  if (ts.isCallExpression(e)) return `${calleeTextOf(e.expression)}(…)`;
+  if (ts.isNewExpression(e)) return `new ${calleeTextOf(e.expression)}(…)`;
+  if (e.kind === ts.SyntaxKind.ImportKeyword) return 'import';
+  return '…';
+}
+
+function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
+
+function typeMemberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
+  const names: string[] = [];
+  for (const m of members) {
+    if (!m.name) continue;
+    const name = propertyNameText(m.name);
+    if (name !== undefined) names.push(name);
+    if (ts.isPropertySignature(m) && m.type) names.push(...typeNodeNames(m.type));
+  }
+  return names;
+}
+
+function typeNodeNames(type: ts.TypeNode): string[] {
+  if (ts.isTypeLiteralNode(type)) return typeMemberNames(type.members);
+  if (ts.isIntersectionTypeNode(type) || ts.isUnionTypeNode(type)) return type.types.flatMap(typeNodeNames);
+  if (ts.isArrayTypeNode(type)) return typeNodeNames(type.elementType);
+  if (ts.isParenthesizedTypeNode(type)) return typeNodeNames(type.type);
+  return [];
+}
+
+const SUPPRESSION = /(?:\/\/|\/\*)\s*flowaudit-ignore-(next-line|file)\b[ \t]*([^\s*]+)?(?:[ \t]+--[ \t]*(.*?))?\s*(?:\*\/|$)/;
+
+/** `// flowaudit-ignore-next-line <rule-id> -- <reason>` and `// flowaudit-ignore-file <rule-id> -- <reason>`. */
+export function suppressionsOf(text: string): SuppressionFact[] {
+  const out: SuppressionFact[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (!line.includes('flowaudit-ignore')) return;
+    const m = SUPPRESSION.exec(line);
+    if (!m) return;
+    const reason = m[3]?.trim();
+    out.push({ line: i + 1, column: m.index + 1, kind: m[1] === 'file' ? 'file' : 'next-line', ruleId: m[2] ?? '*', ...(reason ? { reason } : {}) });
+  });
+  return out;
+}
+
+/** Parse one file into facts. Never throws on bad syntax: the parser recovers. */
+export function extractFacts(file: string, text: string, options: ExtractOptions): FileFacts {
+  return new Extractor(file, text, options).run(text);
+}
+
+export type { GuardHit };

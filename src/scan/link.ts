@@ -1,0 +1,525 @@
+/**
+ * The link phase (SPEC section 5): over all files' facts, find the vendor calls, resolve wrappers into
+ * call sites at their outermost callers (with `via`), decide gates and categories along each path, and
+ * collect what the deletion handlers reach.
+ */
+import picomatch from 'picomatch';
+import type { Taxonomy } from '../taxonomy/types.js';
+import { hostDetector, type Detector, type Detectors } from './detectors.js';
+import type { ArgFact, CallFact, FileFacts, GuardHit, Val } from './facts.js';
+import { compilePattern, firstMatch, matchesPattern, type CallPattern } from './patterns.js';
+import type { CallSite, DetectedBy, GateKind, HandlerResolution, ReachedCall, ScanInput, UnresolvedDestination, ViaFrame } from './types.js';
+import { requestShape, urlTarget, ValueResolver, type RV, type UrlPart } from './values.js';
+import type { ModuleResolver } from './modules.js';
+
+/** Wrapper depth: SPEC asks for at least four levels; we follow eight, guarding against cycles. */
+const MAX_DEPTH = 8;
+/** Upper bound on call paths reported for one vendor call (a wrapper used everywhere). */
+const MAX_PATHS = 2000;
+
+interface CallRef {
+  file: string;
+  index: number;
+  fact: CallFact;
+}
+
+/** A call that reaches a vendor: directly, or an HTTP request whose URL comes from a parameter. */
+interface Leaf {
+  ref: CallRef;
+  det?: Detector;
+  api: string;
+  pattern: string;
+  detectedBy: DetectedBy;
+  matched: string;
+  transmits: boolean;
+  deletes: boolean;
+  /** Path since the last call (for consent-switch matching). */
+  path: string[];
+  /** For an HTTP request with a URL parameter: the parameter index, resolved per caller. */
+  urlParam?: number;
+  /** Categories from the whole call (JSX attributes) or only its arguments. */
+  argIndexes?: number[];
+}
+
+export interface LinkInput {
+  files: string[];
+  facts: (file: string) => FileFacts | undefined;
+  modules: ModuleResolver;
+  detectors: Detectors;
+  taxonomy: Taxonomy;
+  systems: ScanInput['systems'];
+  deletionHandlers: ScanInput['deletionHandlers'];
+  fileExists: (file: string) => boolean;
+}
+
+export interface LinkOutput {
+  callSites: CallSite[];
+  unresolved: UnresolvedDestination[];
+  handlers: HandlerResolution[];
+}
+
+const fnKey = (file: string, fn: number): string => `${file}#${fn}`;
+
+export function link(input: LinkInput): LinkOutput {
+  return new Linker(input).run();
+}
+
+class Linker {
+  private readonly values: ValueResolver;
+  private readonly leavesByFn = new Map<string, Leaf[]>();
+  private readonly allLeaves: Leaf[] = [];
+  private readonly edgesByFn = new Map<string, { ref: CallRef; target: string }[]>();
+  private readonly callers = new Map<string, CallRef[]>();
+  private readonly unresolved = new Map<string, UnresolvedDestination>();
+  private readonly categoryMemo = new Map<string, string | undefined>();
+  private readonly vendorOptOut = new Map<string, string[]>();
+  private readonly restricted = new Map<string, string[]>();
+  private readonly systemMatchers: { id: string; match: (f: string) => boolean }[];
+  private readonly typeNamesMemo = new Map<string, string[]>();
+
+  constructor(private readonly input: LinkInput) {
+    this.values = new ValueResolver(input.facts, input.modules, input.detectors);
+    this.systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
+  }
+
+  run(): LinkOutput {
+    for (const file of this.input.files) {
+      const facts = this.input.facts(file);
+      if (facts) facts.calls.forEach((fact, index) => this.classify({ file, index, fact }));
+    }
+    this.consentSwitches();
+    const callSites: CallSite[] = [];
+    for (const leaf of this.allLeaves) {
+      if (!leaf.transmits && leaf.urlParam === undefined) continue;
+      callSites.push(...this.sitesOf(leaf));
+    }
+    const handlers = this.input.deletionHandlers.map((h) => this.handler(h.system, h.handler));
+    return {
+      callSites: dedupeSites(callSites).sort(compareSites),
+      unresolved: [...this.unresolved.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.call.localeCompare(b.call)),
+      handlers: handlers.sort((a, b) => a.system.localeCompare(b.system) || a.handler.localeCompare(b.handler)),
+    };
+  }
+
+  // ---------------------------------------------------------------- classification
+
+  private addLeaf(leaf: Leaf): void {
+    const key = fnKey(leaf.ref.file, leaf.ref.fact.fn);
+    const list = this.leavesByFn.get(key) ?? [];
+    list.push(leaf);
+    this.leavesByFn.set(key, list);
+    this.allLeaves.push(leaf);
+  }
+
+  private addEdge(ref: CallRef, target: string): void {
+    const key = fnKey(ref.file, ref.fact.fn);
+    const list = this.edgesByFn.get(key) ?? [];
+    list.push({ ref, target });
+    this.edgesByFn.set(key, list);
+    const callers = this.callers.get(target) ?? [];
+    callers.push(ref);
+    this.callers.set(target, callers);
+  }
+
+  private classify(ref: CallRef): void {
+    const { fact, file } = ref;
+    if (fact.kind === 'src') {
+      if (fact.snippet !== undefined) this.snippet(ref, fact.snippet);
+      else if (fact.args[0]?.val) this.scriptSrc(ref, fact.args[0].val);
+      return;
+    }
+    const rv = this.values.resolve(file, fact.callee);
+    if (fact.kind === 'jsx') {
+      if (rv.t === 'vendor') {
+        const name = rv.path.at(-1) ?? fact.calleeText;
+        if (rv.det.components.includes(name)) {
+          this.addLeaf({ ref, det: rv.det, api: fact.calleeText, pattern: name, detectedBy: 'component', matched: rv.det.matched, transmits: true, deletes: false, path: rv.path });
+        }
+      }
+      return;
+    }
+    if (fact.kind === 'new') {
+      if (rv.t === 'cls') {
+        const ctor = this.input.facts(rv.file)?.functions.findIndex((f) => f.cls === rv.id && f.name.endsWith('.constructor'));
+        if (ctor !== undefined && ctor >= 0) this.addEdge(ref, fnKey(rv.file, ctor));
+      }
+      return;
+    }
+    switch (rv.t) {
+      case 'vendor':
+        this.vendorCall(ref, rv);
+        return;
+      case 'http':
+        this.httpCall(ref, rv);
+        return;
+      case 'fn':
+        this.addEdge(ref, fnKey(rv.file, rv.id));
+        return;
+      default:
+    }
+  }
+
+  private vendorCall(ref: CallRef, rv: Extract<RV, { t: 'vendor' }>): void {
+    const { det, path } = rv;
+    const a0 = ref.fact.a0;
+    const transmit = firstMatch(det.transmits, path, a0);
+    const deletion = firstMatch(det.deletes, path, a0) ?? (det.ref.mapDeletion && this.matchesMapDeletion(det.ref.mapDeletion, path, a0) ? det.ref.mapDeletion : undefined);
+    const shown = (transmit ?? deletion)?.source ?? (path.join('.') + (a0 !== undefined && det.transmits.some((p) => p.firstArg !== undefined) ? `('${a0}')` : ''));
+    this.addLeaf({
+      ref,
+      det,
+      api: ref.fact.calleeText,
+      pattern: shown,
+      detectedBy: rv.via,
+      matched: det.matched,
+      transmits: transmit !== undefined,
+      deletes: deletion !== undefined,
+      path,
+    });
+  }
+
+  /** `client.deletePerson` in the map: the receiver name is the user's, so the method path may match without it. */
+  private matchesMapDeletion(pattern: CallPattern, path: readonly string[], a0: string | undefined): boolean {
+    if (matchesPattern(pattern, path, a0)) return true;
+    return pattern.segments.length > 1 && matchesPattern({ ...pattern, segments: pattern.segments.slice(1) }, path, a0);
+  }
+
+  private httpCall(ref: CallRef, rv: Extract<RV, { t: 'http' }>): void {
+    const shape = requestShape(rv);
+    if (!shape) return;
+    const arg = ref.fact.args[shape.urlArg];
+    let parts: UrlPart[] = arg?.val ? this.values.urlParts(ref.file, arg.val) : [{ hole: 'a value not known statically' }];
+    // `axios({ url })`, `http.request({ hostname })`.
+    if (arg?.val) {
+      const obj = this.values.deref(ref.file, arg.val);
+      if (obj.val.k === 'obj') {
+        const url = this.values.configUrl(ref.file, arg.val, ['url', 'uri', 'href']);
+        const host = this.values.configUrl(ref.file, arg.val, ['hostname', 'host']);
+        const base = this.values.configUrl(ref.file, arg.val, ['baseURL', 'prefixUrl']);
+        if (host) parts = ['https://', ...this.values.urlParts(host.file, host.val), '/'];
+        else if (url) parts = [...(base ? this.values.urlParts(base.file, base.val) : []), ...this.values.urlParts(url.file, url.val)];
+        else if (base) parts = this.values.urlParts(base.file, base.val);
+      }
+    }
+    let target = urlTarget(parts);
+    if (shape.base && (target.kind === 'own' || (target.kind === 'unknown' && target.param === undefined))) {
+      const baseTarget = urlTarget(this.values.urlParts(shape.base.file, shape.base.val));
+      if (baseTarget.kind !== 'own' || target.kind === 'own') target = baseTarget;
+    }
+    const api = ref.fact.calleeText;
+    if (target.kind === 'own') return;
+    if (target.kind === 'host') {
+      const det = hostDetector(this.input.detectors, target.host);
+      if (!det) return;
+      this.addLeaf({ ref, det, api, pattern: target.host, detectedBy: 'http', matched: det.matched, transmits: true, deletes: false, path: [] });
+      return;
+    }
+    if (target.param !== undefined) {
+      this.addLeaf({ ref, api, pattern: '', detectedBy: 'http', matched: '', transmits: false, deletes: false, path: [], urlParam: target.param });
+      return;
+    }
+    this.addUnresolved(ref, api, target.reason);
+  }
+
+  private addUnresolved(ref: CallRef, call: string, reason: string): void {
+    const key = `${ref.file}:${ref.fact.line}:${ref.fact.column}:${call}`;
+    if (!this.unresolved.has(key)) this.unresolved.set(key, { file: ref.file, line: ref.fact.line, column: ref.fact.column, call, reason });
+  }
+
+  private scriptSrc(ref: CallRef, val: Val): void {
+    const target = urlTarget(this.values.urlParts(ref.file, val));
+    if (target.kind !== 'host') return;
+    const det = hostDetector(this.input.detectors, target.host);
+    if (!det) return;
+    this.addLeaf({ ref, det, api: ref.fact.calleeText, pattern: target.host, detectedBy: 'script', matched: det.matched, transmits: true, deletes: false, path: [] });
+  }
+
+  private snippet(ref: CallRef, text: string): void {
+    const found = new Map<string, { det: Detector; api: string; pattern: string; matched: string }>();
+    for (const [name, det] of this.input.detectors.globals) {
+      if (!text.includes(name)) continue;
+      const re = new RegExp(`(?<![\\w$.])(?:window\\.)?${name.replace(/[$]/g, '\\$')}\\s*(?:\\.\\s*([\\w$]+)\\s*)?\\(\\s*(?:['"\`]([^'"\`]*)['"\`]|(arguments))?`, 'g');
+      for (const m of text.matchAll(re)) {
+        if (m[3]) continue; // `dataLayer.push(arguments)`: the gtag shim, not a call of its own
+        const path = m[1] ? [name, m[1]] : [name];
+        const pattern = firstMatch(det.transmits, path, m[2]);
+        if (pattern && !found.has(det.ref.vendor)) found.set(det.ref.vendor, { det, api: path.join('.'), pattern: pattern.source, matched: name });
+      }
+    }
+    if (found.size === 0) {
+      for (const { pattern, detector } of this.input.detectors.hosts) {
+        const host = pattern.replace(/^\*\./, '');
+        if (text.includes(host) && !found.has(detector.ref.vendor)) found.set(detector.ref.vendor, { det: detector, api: host, pattern: host, matched: pattern });
+      }
+    }
+    for (const f of [...found.values()].sort((a, b) => a.det.ref.vendor.localeCompare(b.det.ref.vendor))) {
+      this.addLeaf({ ref, det: f.det, api: f.api, pattern: f.pattern, detectedBy: 'snippet', matched: f.matched, transmits: true, deletes: false, path: [] });
+    }
+  }
+
+  /** Vendor opt-out switches and restricted-processing settings (SPEC section 5), per catalogue entry. */
+  private consentSwitches(): void {
+    for (const leaf of this.allLeaves) {
+      const catalogId = leaf.det?.ref.catalogId;
+      const switches = catalogId ? this.input.detectors.consent.get(catalogId) : undefined;
+      if (!catalogId || !switches) continue;
+      const fact = leaf.ref.fact;
+      for (const sw of switches) {
+        const pattern = compilePattern(sw.name);
+        const byCall = pattern.segments.length > 0 && matchesPattern(pattern, leaf.path, fact.a0);
+        if (sw.kind === 'optOutOption') {
+          const guarded = fact.guardedKeys?.find((k) => k.startsWith(`${sw.name}=`));
+          if (guarded) add(this.vendorOptOut, catalogId, guarded.slice(sw.name.length + 1).split('|').filter(Boolean).map((n) => n.replace(/^gpc:/, '')));
+        } else if (sw.kind === 'optOutCall') {
+          const hits = fact.gates.flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => h.name) : []));
+          if (byCall && hits.length) add(this.vendorOptOut, catalogId, hits);
+        } else if (byCall || fact.optionKeys?.includes(sw.name)) {
+          add(this.restricted, catalogId, [sw.name]);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- paths to the outermost callers
+
+  private pathsUp(fn: string, depth: number, visiting: Set<string>, budget: { left: number }): CallRef[][] {
+    const callers = this.callers.get(fn);
+    if (!callers || callers.length === 0 || depth >= MAX_DEPTH) return [[]];
+    const out: CallRef[][] = [];
+    for (const caller of callers) {
+      const callerFn = fnKey(caller.file, caller.fact.fn);
+      if (visiting.has(callerFn)) continue;
+      visiting.add(callerFn);
+      for (const path of this.pathsUp(callerFn, depth + 1, visiting, budget)) {
+        if (budget.left-- <= 0) break;
+        out.push([...path, caller]);
+      }
+      visiting.delete(callerFn);
+    }
+    return out.length ? out : [[]];
+  }
+
+  private sitesOf(leaf: Leaf): CallSite[] {
+    const start = fnKey(leaf.ref.file, leaf.ref.fact.fn);
+    const paths = this.pathsUp(start, 0, new Set([start]), { left: MAX_PATHS });
+    const sites: CallSite[] = [];
+    for (const path of paths) {
+      const chain = [...path, leaf.ref];
+      if (leaf.urlParam !== undefined) {
+        const resolved = this.resolveUrlParam(chain, leaf);
+        if (resolved) sites.push(this.site(chain, resolved));
+      } else {
+        sites.push(this.site(chain, leaf));
+      }
+    }
+    return sites;
+  }
+
+  /** An HTTP request whose URL is a parameter: follow the argument up the chain of callers. */
+  private resolveUrlParam(chain: CallRef[], leaf: Leaf): Leaf | undefined {
+    let param = leaf.urlParam!;
+    for (let k = chain.length - 2; k >= 0; k--) {
+      const caller = chain[k]!;
+      const val = caller.fact.args[param]?.val;
+      const target = val ? urlTarget(this.values.urlParts(caller.file, val)) : { kind: 'unknown' as const, reason: 'URL not known statically' };
+      if (target.kind === 'own') return undefined;
+      if (target.kind === 'host') {
+        const det = hostDetector(this.input.detectors, target.host);
+        return det ? { ...leaf, det, pattern: target.host, matched: det.matched, transmits: true } : undefined;
+      }
+      if (target.param === undefined) {
+        this.addUnresolved(chain[0]!, leaf.api, target.reason);
+        return undefined;
+      }
+      param = target.param;
+    }
+    this.addUnresolved(chain[0]!, leaf.api, 'URL from a parameter');
+    return undefined;
+  }
+
+  private site(chain: CallRef[], leaf: Leaf): CallSite {
+    const det = leaf.det!;
+    const outer = chain[0]!;
+    const outerFacts = this.input.facts(outer.file)!;
+    const via: ViaFrame[] = chain.slice(1).map((c) => ({
+      file: c.file,
+      line: c.fact.line,
+      column: c.fact.column,
+      function: this.input.facts(c.file)?.functions[c.fact.fn]?.name ?? '<module>',
+    }));
+    const { gate, guards } = this.gateOf(chain, det);
+    const categories = new Set<string>(det.implicitCategories);
+    const leafIndex = chain.length - 1;
+    const args = leaf.ref.fact.args;
+    args.forEach((_, i) => {
+      if (leaf.ref.fact.kind === 'src') return;
+      for (const name of this.argNames(chain, leafIndex, i, 0)) {
+        const category = this.category(name);
+        if (category) categories.add(category);
+      }
+    });
+    return {
+      file: outer.file,
+      line: outer.fact.line,
+      column: outer.fact.column,
+      vendor: det.ref.vendor,
+      ...(det.ref.catalogId ? { catalogId: det.ref.catalogId } : {}),
+      declaredVendor: det.ref.declared,
+      api: leaf.api,
+      pattern: leaf.pattern,
+      detectedBy: leaf.detectedBy,
+      matched: leaf.matched,
+      categories: [...categories].sort(),
+      gated: gate !== 'none',
+      gate,
+      guards,
+      via,
+      system: this.systemOf(outer.file),
+      enclosingFunction: outerFacts.functions[outer.fact.fn]?.name ?? '<module>',
+      callText: outer.fact.text,
+      defaultClass: det.defaultClass,
+    };
+  }
+
+  private gateOf(chain: CallRef[], det: Detector): { gate: GateKind; guards: string[] } {
+    const hits: GuardHit[] = [];
+    chain.forEach((ref, k) => {
+      for (const gate of ref.fact.gates) {
+        if (gate.t === 'guard') hits.push(...gate.hits);
+        else if (k > 0 && gate.when) hits.push(...(chain[k - 1]!.fact.args[gate.i]?.guard ?? []));
+      }
+    });
+    const catalogId = det.ref.catalogId;
+    const names = [...new Set(hits.map((h) => h.name))].sort();
+    if (hits.some((h) => !h.gpc)) return { gate: 'guard', guards: names };
+    if (hits.length) return { gate: 'gpc-only', guards: names };
+    const optOut = catalogId ? this.vendorOptOut.get(catalogId) : undefined;
+    if (optOut) return { gate: 'vendor-opt-out', guards: optOut };
+    const restricted = catalogId ? this.restricted.get(catalogId) : undefined;
+    if (restricted) return { gate: 'restricted', guards: restricted };
+    return { gate: 'none', guards: [] };
+  }
+
+  /** Names an argument carries, following parameters up to the caller's arguments. */
+  private argNames(chain: CallRef[], k: number, i: number, depth: number): string[] {
+    const arg: ArgFact | undefined = chain[k]!.fact.args[i];
+    if (!arg || depth > MAX_DEPTH) return [];
+    const names = [...arg.names];
+    for (const type of arg.types) names.push(...this.typeNames(chain[k]!.file, type));
+    if (k > 0) for (const p of arg.params) names.push(...this.argNames(chain, k - 1, p, depth + 1));
+    return names;
+  }
+
+  /** Property names of a declared type (interface, type alias, class) in the project's own files. */
+  private typeNames(file: string, type: Val, depth = 0): string[] {
+    const key = `${file}\u0000${JSON.stringify(type)}`;
+    const memo = this.typeNamesMemo.get(key);
+    if (memo) return memo;
+    this.typeNamesMemo.set(key, []);
+    let names: string[] = [];
+    if (type.k === 'glob') {
+      names = this.input.facts(file)?.types.find(([n]) => n === type.name)?.[1] ?? [];
+    } else if (type.k === 'imp' && depth < 8) {
+      const target = this.input.modules.resolve(file, type.src);
+      if (target) {
+        const local = this.input.facts(target)?.types.find(([n]) => n === type.name)?.[1];
+        if (local) names = local;
+        else {
+          const reexport = this.values.exportVal(target, type.name);
+          if (reexport && reexport.val.k === 'imp') names = this.typeNames(reexport.file, reexport.val, depth + 1);
+          else {
+            for (const star of this.input.facts(target)?.starExports ?? []) {
+              names = this.typeNames(target, { k: 'imp', src: star, name: type.name }, depth + 1);
+              if (names.length) break;
+            }
+          }
+        }
+      }
+    }
+    this.typeNamesMemo.set(key, names);
+    return names;
+  }
+
+  private category(name: string): string | undefined {
+    if (this.categoryMemo.has(name)) return this.categoryMemo.get(name);
+    const category = this.input.taxonomy.categoryForField(name);
+    this.categoryMemo.set(name, category);
+    return category;
+  }
+
+  private systemOf(file: string): string {
+    return this.systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
+  }
+
+  // ---------------------------------------------------------------- deletion handlers
+
+  private handler(system: string, handler: string): HandlerResolution {
+    const hash = handler.lastIndexOf('#');
+    const file = (hash >= 0 ? handler.slice(0, hash) : handler).replace(/^\.\//, '');
+    const name = hash >= 0 ? handler.slice(hash + 1) : '';
+    const base = { system, handler, reaches: [] as ReachedCall[] };
+    if (!name) return { ...base, resolved: false, reason: 'no function named: write the handler as "file#function"' };
+    const facts = this.input.facts(file);
+    if (!facts) {
+      return { ...base, resolved: false, reason: this.input.fileExists(file) ? `${file} could not be scanned (excluded or unreadable)` : `file ${file} not found` };
+    }
+    let fnIndex = -1;
+    const exported = this.values.exportVal(file, name);
+    if (exported) {
+      const rv = this.values.resolve(exported.file, exported.val);
+      if (rv.t === 'fn' && rv.file === file) fnIndex = rv.id;
+    }
+    if (fnIndex < 0) fnIndex = facts.functions.findIndex((f, i) => i > 0 && (f.name === name || f.name.endsWith(`.${name}`)));
+    if (fnIndex < 0) return { ...base, resolved: false, reason: `no function ${name} in ${file}` };
+    const fn = facts.functions[fnIndex]!;
+    const reaches: ReachedCall[] = [];
+    const seen = new Set<string>();
+    const stack = [fnKey(file, fnIndex)];
+    while (stack.length) {
+      const key = stack.pop()!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const leaf of this.leavesByFn.get(key) ?? []) {
+        if (!leaf.det) continue;
+        reaches.push({
+          vendor: leaf.det.ref.vendor,
+          api: leaf.api,
+          pattern: leaf.pattern,
+          file: leaf.ref.file,
+          line: leaf.ref.fact.line,
+          column: leaf.ref.fact.column,
+          ...(leaf.deletes ? { deletes: true } : {}),
+        });
+      }
+      for (const edge of this.edgesByFn.get(key) ?? []) stack.push(edge.target);
+    }
+    reaches.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.vendor.localeCompare(b.vendor) || a.api.localeCompare(b.api));
+    return { ...base, resolved: true, file, line: fn.line, column: fn.column, reaches };
+  }
+}
+
+function add(map: Map<string, string[]>, key: string, names: string[]): void {
+  map.set(key, [...new Set([...(map.get(key) ?? []), ...names])].sort());
+}
+
+function siteKey(s: CallSite): string {
+  return [s.file, s.line, s.column, s.vendor, s.api, s.pattern, s.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>')].join('\u0000');
+}
+
+function dedupeSites(sites: CallSite[]): CallSite[] {
+  const seen = new Map<string, CallSite>();
+  for (const s of sites) if (!seen.has(siteKey(s))) seen.set(siteKey(s), s);
+  return [...seen.values()];
+}
+
+export function compareSites(a: CallSite, b: CallSite): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.vendor.localeCompare(b.vendor) ||
+    a.api.localeCompare(b.api) ||
+    a.pattern.localeCompare(b.pattern) ||
+    siteKey(a).localeCompare(siteKey(b))
+  );
+}
