@@ -1,4 +1,5 @@
 /** A file with vendor call sites matches no system's paths. */
+import type { CallSite } from '../../scan/types.js';
 import { defineRule } from '../define.js';
 import { vendorName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
@@ -12,8 +13,14 @@ export const unassignedCode = defineRule({
   evaluate(ctx) {
     const reports: RuleReport[] = [];
     const files = [...new Set(ctx.scan.filesWithCallSites.filter((f) => f.system === 'unassigned').map((f) => f.file))].sort();
+    const sitesByFile = new Map<string, CallSite[]>();
+    for (const site of ctx.scan.callSites) {
+      const list = sitesByFile.get(site.file);
+      if (list) list.push(site);
+      else sitesByFile.set(site.file, [site]);
+    }
     for (const file of files) {
-      const sites = ctx.scan.callSites.filter((s) => s.file === file).sort((a, b) => a.line - b.line || a.column - b.column);
+      const sites = (sitesByFile.get(file) ?? []).sort((a, b) => a.line - b.line || a.column - b.column);
       const first = sites[0];
       const vendors = [...new Set(sites.map((s) => vendorName(ctx, s.vendor)))].sort();
       reports.push({
