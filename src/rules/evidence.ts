@@ -115,3 +115,12 @@ export function listCovers(taxonomy: Taxonomy, entries: readonly string[], key: 
   const children = [...taxonomy.categories.keys()].filter((k) => k.startsWith(`${key}.`));
   return children.length > 0 && children.every((child) => entries.some((entry) => taxonomy.disclosureCovers(entry, child)));
 }
+
+/**
+ * A call site's categories for a message: what the payload carries first, then what the vendor's tag
+ * sends implicitly (IP address, cookie id), so "Email, IP address and …" leads with what the code chose.
+ */
+export function siteCategories(ctx: RuleContext, site: CallSite): string[] {
+  const implicit = new Set(site.catalogId ? (ctx.catalog.byId.get(site.catalogId)?.implicitCategories ?? []) : []);
+  return [...site.categories.filter((c) => !implicit.has(c)), ...site.categories.filter((c) => implicit.has(c))];
+}

@@ -149,7 +149,7 @@ function entry(id: string, name: string, kind: CatalogEntry['kind'], defaultClas
 /** A few catalogue entries, enough for classification and naming; the real catalogue is tested elsewhere. */
 export const testCatalog: Catalog = (() => {
   const entries = [
-    entry('meta-pixel', 'Meta Pixel', 'advertising', 'share'),
+    entry('meta-pixel', 'Meta Pixel', 'advertising', 'share', { implicitCategories: ['user.device.ip_address', 'user.device.cookie_id'] }),
     entry('google-analytics', 'Google Analytics', 'analytics', 'possible_sale'),
     entry('posthog', 'PostHog', 'analytics', 'possible_sale', { deletes: ['deletePerson'] }),
     entry('stripe', 'Stripe', 'payments', 'possible_sale', { deletes: ['customers.del'] }),

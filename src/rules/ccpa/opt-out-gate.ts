@@ -1,7 +1,7 @@
 /** A call site of a sale/share flow that does not depend on the consumer's opt-out state. */
 import type { DataMap } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName } from '../evidence.js';
+import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName, siteCategories } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /**
@@ -30,7 +30,7 @@ export const optOutGate = defineRule({
         // 'guard', 'restricted' (LDU / RDP: processed as a service provider, §1798.135(f)) and
         // 'vendor-opt-out' gates stop the transfer for an opted-out consumer.
         if (gpcOnly ? gpcOnlyOk : site.gated && site.gate !== 'none') continue;
-        const what = capitalize(categoryList(site.categories.length > 0 ? site.categories : flow.categories));
+        const what = capitalize(categoryList(site.categories.length > 0 ? siteCategories(ctx, site) : flow.categories));
         const verb = transferVerb(flow.class);
         const plural = (site.categories.length > 0 ? site.categories : flow.categories).length > 1;
         // §1798.120(a), §1798.135(c)(4): after an opt-out the business must refrain from selling or sharing.

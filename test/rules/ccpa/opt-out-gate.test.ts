@@ -78,6 +78,11 @@ describe('ccpa/opt-out-gate', () => {
     expect(findings(m, scan, rules)).toEqual([]);
   });
 
+  it("names the payload's categories before the ones the tag sends implicitly", () => {
+    const scan = scanResult({ callSites: [callSite({ categories: ['user.device.ip_address', 'user.name'] })] });
+    expect(findings(map, scan, rules)[0]!.message).toMatch(/^Name and IP address are shared with Meta Pixel without checking/);
+  });
+
   it('fires for an undeclared ad pixel (share by default), at error', () => {
     const m = dataMap({ systems: [system('web')] });
     const scan = scanResult({ callSites: [callSite({ declaredVendor: false, line: 77 })] });
