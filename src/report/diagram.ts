@@ -78,13 +78,18 @@ export function buildDiagram(report: AuditReport): Diagram {
   }
 
   const sortedNodes = [...nodes.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'system' ? -1 : 1));
-  edges.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.flowId.localeCompare(b.flowId));
+  edges.sort((a, b) => a.flowId.localeCompare(b.flowId) || a.to.localeCompare(b.to));
   return { nodes: sortedNodes, edges };
 }
 
-/** The label shown in a node: the id, marked when the map does not declare the vendor. */
+/** Longest id a diagram node shows in full; the whole id stays in the tooltip and the tables. */
+const MAX_LABEL_ID = 48;
+
+/** The label shown in a node: the id (shortened when very long), marked when the map does not declare the vendor. */
 export function nodeLabel(node: DiagramNode): string {
-  return node.declared ? node.id : `${node.id} (undeclared)`;
+  const chars = [...node.id];
+  const id = chars.length > MAX_LABEL_ID ? `${chars.slice(0, MAX_LABEL_ID - 1).join('')}…` : node.id;
+  return node.declared ? id : `${id} (undeclared)`;
 }
 
 /** Colours shared by the renderings (GitHub Primer palette: readable on light and dark backgrounds). */

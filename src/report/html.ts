@@ -9,7 +9,7 @@ import type { Severity } from '../rules/types.js';
 import type { CallSite } from '../scan/types.js';
 import { asideCounts, classLabel, findingFile, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
 import { renderSvg } from './svg.js';
-import { escapeHtml } from './text.js';
+import { escapeHtmlText } from './text.js';
 import type { AuditReport, Finding, FormatOptions, Formatter } from './types.js';
 
 const STYLE = `
@@ -30,6 +30,7 @@ th { background: var(--bg-soft); font-weight: 600; }
 tr[hidden] { display: none; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
+td.rule { white-space: nowrap; }
 .via { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0; }
 .filters label { white-space: nowrap; }
@@ -67,7 +68,7 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
 /** Only the inline script and style above, by hash; nothing may load from anywhere, not even this file's folder. */
 export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${sha256(SCRIPT)}; style-src ${sha256(STYLE)}; img-src data:; base-uri 'none'; form-action 'none'`;
 
-const h = escapeHtml;
+const h = escapeHtmlText;
 const code = (text: string): string => `<code>${h(text)}</code>`;
 
 function location(report: AuditReport, file: string, line: number, column: number, options: FormatOptions): string {
@@ -86,7 +87,7 @@ function findingRow(report: AuditReport, f: Finding, options: FormatOptions, doc
   const rule = docsUrl ? `<a href="${h(docsUrl)}">${code(f.ruleId)}</a>` : code(f.ruleId);
   const aside = f.suppressed ? `<td>${f.suppressed.kind === 'baseline' ? 'baseline' : `comment${f.suppressed.reason ? `: ${h(f.suppressed.reason)}` : ''}`}</td>` : '';
   const related = f.flow ? `<div class="via">flow ${code(f.flow)}</div>` : '';
-  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}"><td class="sev ${f.severity}">${f.severity}</td><td>${location(report, findingFile(report, f), f.line, f.column, options)}</td><td>${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
+  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}"><td class="sev ${f.severity}">${f.severity}</td><td>${location(report, findingFile(report, f), f.line, f.column, options)}</td><td class="rule">${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
 }
 
 function findingsSection(report: AuditReport, options: FormatOptions, docs: Map<string, string>): string {

@@ -1,15 +1,16 @@
 /** The data-flow diagram as a Mermaid flowchart (markdown reports and `flowaudit graph --format mermaid`). */
 import { buildDiagram, COLORS, nodeLabel, type DiagramNode } from './diagram.js';
+import { neutralizeBidi, sanitizeTerminal } from './text.js';
 import type { AuditReport } from './types.js';
 
 /**
  * A label for inside `"..."`: every character outside a small safe set becomes a Mermaid entity code
  * (`#60;`), so a name from code or the map can neither end the label or the code fence (backticks) nor
- * inject markup into the rendered SVG.
+ * inject markup into the rendered SVG; control and bidi characters are shown, not obeyed.
  */
 export function mermaidLabel(text: string): string {
   let out = '';
-  for (const ch of text) out += /[A-Za-z0-9 _.,:/()+-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+  for (const ch of neutralizeBidi(sanitizeTerminal(text))) out += /[A-Za-z0-9 _.,:/()+-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   return `"${out}"`;
 }
 

@@ -5,7 +5,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import { buildDiagram, COLORS, nodeLabel, type DiagramEdge, type DiagramNode } from './diagram.js';
-import { escapeHtml } from './text.js';
+import { escapeHtmlText } from './text.js';
 import type { AuditReport } from './types.js';
 
 const FONT = 'ui-sans-serif, system-ui, -apple-system, &quot;Segoe UI&quot;, Helvetica, Arial, sans-serif';
@@ -54,11 +54,11 @@ function nodeSvg(node: DiagramNode, x: number, y: number, width: number): string
   const label = nodeLabel(node);
   const problem = node.problem ? `; ${node.problem} findings` : '';
   return [
-    `<g class="node ${node.kind}" data-id="${escapeHtml(node.id)}" data-kind="${node.kind}">`,
-    `<title>${escapeHtml(`${isSystem ? 'system' : node.declared ? 'vendor' : 'undeclared vendor'} ${node.id}${problem}`)}</title>`,
+    `<g class="node ${node.kind}" data-id="${escapeHtmlText(node.id)}" data-kind="${node.kind}">`,
+    `<title>${escapeHtmlText(`${isSystem ? 'system' : node.declared ? 'vendor' : 'undeclared vendor'} ${node.id}${problem}`)}</title>`,
     `<rect x="${num(x - width / 2)}" y="${num(y - NODE_HEIGHT / 2)}" width="${num(width)}" height="${NODE_HEIGHT}" rx="${isSystem ? 10 : 2}"`,
     ` fill="${isSystem ? COLORS.systemFill : COLORS.vendorFill}" stroke="${stroke}" stroke-width="${node.problem ? 2.5 : 1.2}"${node.declared ? '' : ' stroke-dasharray="5 3"'}/>`,
-    `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" dominant-baseline="central" font-size="${FONT_SIZE}" fill="${isSystem ? COLORS.systemText : COLORS.vendorText}">${escapeHtml(label)}</text>`,
+    `<text x="${num(x)}" y="${num(y)}" text-anchor="middle" dominant-baseline="central" font-size="${FONT_SIZE}" fill="${isSystem ? COLORS.systemText : COLORS.vendorText}">${escapeHtmlText(label)}</text>`,
     '</g>',
   ].join('');
 }
@@ -68,11 +68,11 @@ function edgeSvg(edge: DiagramEdge, points: readonly Point[], labelAt: Point, la
   const marker = edge.violation ? `${prefix}arrow-violation` : `${prefix}arrow`;
   const title = `${edge.flowId}: ${edge.label}${edge.declared ? '' : ' (undeclared flow)'}${edge.violation ? `; ${edge.violation} findings` : ''}; ${edge.callSites} call sites`;
   return [
-    `<g class="edge${edge.violation ? ' violation' : ''}" data-flow="${escapeHtml(edge.flowId)}" data-class="${edge.flowClass}">`,
-    `<title>${escapeHtml(title)}</title>`,
+    `<g class="edge${edge.violation ? ' violation' : ''}" data-flow="${escapeHtmlText(edge.flowId)}" data-class="${edge.flowClass}">`,
+    `<title>${escapeHtmlText(title)}</title>`,
     `<path d="${basisPath(points)}" fill="none" stroke="${color}" stroke-width="${edge.violation ? 2.5 : 1.4}"${edge.declared ? '' : ' stroke-dasharray="6 4"'} marker-end="url(#${marker})"/>`,
     `<rect x="${num(labelAt.x - labelWidth / 2)}" y="${num(labelAt.y - 9)}" width="${num(labelWidth)}" height="18" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
-    `<text x="${num(labelAt.x)}" y="${num(labelAt.y)}" text-anchor="middle" dominant-baseline="central" font-size="${LABEL_FONT_SIZE}" fill="${color}">${escapeHtml(edge.label)}</text>`,
+    `<text x="${num(labelAt.x)}" y="${num(labelAt.y)}" text-anchor="middle" dominant-baseline="central" font-size="${LABEL_FONT_SIZE}" fill="${color}">${escapeHtmlText(edge.label)}</text>`,
     '</g>',
   ].join('');
 }
@@ -93,7 +93,7 @@ export function renderSvg(report: AuditReport, options: SvgOptions = {}): string
   const width = nodes.length > 0 ? Math.ceil(layout.width ?? 0) : 240;
   const height = nodes.length > 0 ? Math.ceil(layout.height ?? 0) : 40;
   const marker = (id: string, color: string): string =>
-    `<marker id="${prefix}${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${color}"/></marker>`;
+    `<marker id="${prefix}${id}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${color}"/></marker>`;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="flowaudit-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Data-flow diagram: ${nodes.length} systems and vendors, ${edges.length} flows" font-family="${FONT}">`,
     `<defs>${marker('arrow', COLORS.edge)}${marker('arrow-violation', COLORS.violation)}</defs>`,

@@ -37,3 +37,8 @@ export function escapeMarkdown(text: string): string {
   }
   return out;
 }
+
+/** Text for HTML or SVG: escaped, with control characters and bidi controls shown rather than obeyed. */
+export function escapeHtmlText(text: string): string {
+  return escapeHtml(neutralizeBidi(sanitizeTerminal(text)));
+}

@@ -29,3 +29,10 @@ export const HOSTILE = {
   scriptVendor: '</details><script>window.__pwned=1</script>',
   ansiIntroducer: '\u001b',
 };
+
+/** The fenced Mermaid block of a markdown report. */
+export function mermaidBlock(text: string): string {
+  const match = /```mermaid\n([\s\S]*?)\n```/.exec(text);
+  if (!match) throw new Error('no mermaid block');
+  return match[1]!;
+}

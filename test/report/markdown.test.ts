@@ -4,16 +4,9 @@ import { formatMermaid } from '../../src/report/mermaid.js';
 import { formatReport } from '../../src/report/index.js';
 import { MAX_TABLE_ROWS } from '../../src/report/markdown.js';
 import type { AuditReport } from '../../src/report/types.js';
-import { HOSTILE, loadFixture } from './helpers.js';
+import { HOSTILE, loadFixture, mermaidBlock } from './helpers.js';
 
 const markdown = (report: AuditReport, linkBase?: string): string => formatReport(report, 'markdown', { color: false, ...(linkBase ? { linkBase } : {}) });
-
-/** The fenced Mermaid block of a markdown report. */
-export function mermaidBlock(text: string): string {
-  const match = /```mermaid\n([\s\S]*?)\n```/.exec(text);
-  if (!match) throw new Error('no mermaid block');
-  return match[1]!;
-}
 
 /** Table rows (not header or separator) of the table that follows a heading or summary containing `title`. */
 function tableRows(text: string, title: string): string[] {
