@@ -5,7 +5,8 @@
  *   node <compiled>/baseline-parse.mjs <root>    (run.ts compiles this file and times the whole process)
  *
  * File selection follows SPEC section 5's defaults, so the baseline parses the same files the audit scans:
- * source extensions, no `node_modules`, build output, dot-directories, `.d.ts`, tests, specs, mocks, stories.
+ * source extensions, no `node_modules`, build output, dot-directories, `.d.ts`, tests, specs, mocks, stories,
+ * and the `legacy/` folder that the corpus's data-map excludes.
  * Prints one JSON line: { files, lines, bytes, nodes }.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { ts } from 'ts-morph';
 
 const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/;
 const SKIPPED_FILE = /\.d\.[cm]?ts$|\.(?:test|spec|stories)\.[^.]+$/;
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverage', '__tests__', '__mocks__']);
+// SPEC section 5's default excludes, plus legacy/, which the corpus's data-map excludes (`**/legacy/**`).
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', '.next', 'coverage', '__tests__', '__mocks__', 'legacy']);
 
 function scriptKind(path: string): ts.ScriptKind {
   if (path.endsWith('.tsx')) return ts.ScriptKind.TSX;

@@ -9,7 +9,7 @@
  *   cold       flowaudit audit with no .flowaudit-cache
  *   warm       flowaudit audit again, nothing changed
  *   one-change flowaudit audit after appending a line to one vendor-calling file (restored afterwards)
- * plus each child's peak RSS, files/s and lines/s, the ratios to the baseline, and the 1M/500k cold ratio.
+ * (the four interleaved in rounds) * plus each child's peak RSS, files/s and lines/s, the ratios to the baseline, and the 1M/500k cold ratio.
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -296,21 +296,35 @@ async function measureSize(size: string, options: Options, baselineScript: strin
   const say = (label: string, run: ChildRun): void => {
     process.stdout.write(`  ${size} ${label.padEnd(10)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  rss ${run.peakRssMb ?? '?'} MB  exit ${run.exitCode ?? run.signal}\n`);
   };
-  const repeat = async (label: string, before: (i: number) => void, args: string[], after: () => void = () => {}): Promise<ChildRun[]> => {
-    const runs: ChildRun[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      before(i);
-      try {
-        runs.push(await runChild(args, options.timeoutSeconds));
-      } finally {
-        after();
-      }
-      say(label, runs[runs.length - 1]!);
-    }
-    return runs;
+  const timed = async (label: string, args: string[]): Promise<ChildRun> => {
+    const run = await runChild(args, options.timeoutSeconds);
+    say(label, run);
+    return run;
   };
 
-  const baselineRuns = await repeat('baseline', () => {}, [baselineScript, dir]);
+  // Rounds interleave the four measures, so a machine that gets busier or quieter during the benchmark
+  // shifts the baseline and the audits alike, and the ratios stay comparable.
+  const cacheDir = join(dir, '.flowaudit-cache');
+  const changed = join(dir, corpus.changeTarget);
+  const original = readFileSync(changed, 'utf8');
+  const baselineRuns: ChildRun[] = [];
+  const coldRuns: ChildRun[] = [];
+  const warmRuns: ChildRun[] = [];
+  const oneChangeRuns: ChildRun[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    baselineRuns.push(await timed('baseline', [baselineScript, dir]));
+    rmSync(cacheDir, { recursive: true, force: true });
+    coldRuns.push(await timed('cold', auditArgs(dir)));
+    warmRuns.push(await timed('warm', auditArgs(dir)));
+    // A different line each round, so no cache entry from an earlier round can match the edited file.
+    writeFileSync(changed, `${original}export const benchEdit${i}x${process.pid} = ${i};\n`);
+    try {
+      oneChangeRuns.push(await timed('one-change', auditArgs(dir)));
+    } finally {
+      writeFileSync(changed, original);
+    }
+  }
+
   const baseline: SizeResult['baseline'] = summarize(baselineRuns, (r) => r.exitCode === 0, corpus);
   try {
     const parsed = JSON.parse(baselineRuns.find((r) => r.exitCode === 0)?.stdout ?? '') as { files: number; nodes: number };
@@ -319,19 +333,8 @@ async function measureSize(size: string, options: Options, baselineScript: strin
   } catch {
     // the error is already in baseline.error
   }
-
-  const cacheDir = join(dir, '.flowaudit-cache');
-  const cold = summarize(await repeat('cold', () => rmSync(cacheDir, { recursive: true, force: true }), auditArgs(dir)), auditRan, corpus);
-  const warm = summarize(await repeat('warm', () => {}, auditArgs(dir)), auditRan, corpus);
-
-  const changed = join(dir, corpus.changeTarget);
-  const original = readFileSync(changed, 'utf8');
-  const oneChangeRuns = await repeat(
-    'one-change',
-    (i) => writeFileSync(changed, `${original}export const benchEdit${i}x${process.pid} = ${i};\n`),
-    auditArgs(dir),
-    () => writeFileSync(changed, original),
-  );
+  const cold = summarize(coldRuns, auditRan, corpus);
+  const warm = summarize(warmRuns, auditRan, corpus);
   const oneChange = { ...summarize(oneChangeRuns, auditRan, corpus), changedFile: corpus.changeTarget };
   const check = await checkAudit(dir, corpus, options.timeoutSeconds);
 
