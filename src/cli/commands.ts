@@ -1,7 +1,7 @@
 /** Each command: options in, report out, exit code back. Only this folder touches the process. */
 import { readFileSync } from 'node:fs';
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { runAudit, runScan, type AuditOptions } from '../audit.js';
 import { loadDataMap, checkGlobs } from '../data-map/load.js';
 
@@ -117,7 +117,9 @@ function progressReporter(options: CliOptions): ((done: number, total: number) =
 }
 
 function validate(options: CliOptions): number {
-  const root = resolveRoot(options);
+  // Without a root, a map given with --map is checked against its own folder, where its globs point.
+  const mapFolder = options.map && existsSync(options.map) && statSync(options.map).isFile() ? dirname(options.map) : options.map;
+  const root = resolveRoot({ ...options, root: options.root ?? mapFolder ?? '.' });
   const result = loadDataMap({ map: options.map, root, cwd: process.cwd() });
   const color = useColor(options);
   const format = options.format === 'json' ? 'json' : 'stylish';

@@ -43,7 +43,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .description('scan the code, evaluate the rules and report (the default command)')
     .action((root: string, opts: Record<string, unknown>) => run('audit', { root, ...opts }));
 
-  common(program.command('validate').argument('[root]', 'project root (for checking globs)', '.'), ['stylish', 'json'])
+  common(program.command('validate').argument('[root]', "project root for checking the map's globs (default: the map's folder with --map, else .)"), ['stylish', 'json'])
     .description('load and validate the data-map only')
     .action((root: string, opts: Record<string, unknown>) => run('validate', { root, ...opts }));
 
