@@ -43,6 +43,8 @@ function globMatches(pattern: string, path: string): boolean {
 
 function reachesDeletion(vendor: Vendor, reaches: readonly ReachedCall[], catalog: Catalog): boolean {
   const calls = reaches.filter((r) => r.vendor === vendor.id);
+  // The scanner already marks calls that match the catalogue's `deletes` patterns or the map's `deletion.call`.
+  if (calls.some((r) => r.deletes === true)) return true;
   const spec = vendor.deletion?.call;
   if (spec) return calls.some((r) => sameCall(spec, r.api) || sameCall(spec, r.pattern));
   const patterns = catalog.byId.get(vendor.catalog ?? vendor.id)?.deletes ?? [];

@@ -49,6 +49,12 @@ describe('ccpa/deletion-gap', () => {
     expect(findings(map, scanResult({ handlers: [resolution({ reaches })] }), rules)).toEqual([]);
   });
 
+  it('trusts a reached call the scanner marked as a deletion', () => {
+    const map = dataMap({ systems: [system('web', { deletion: { handler } })], vendors: [posthog], flows: [toPosthog] });
+    const reaches = [{ vendor: 'posthog', api: 'fetch', pattern: 'DELETE /api/person', file: 'apps/web/src/privacy/erase.ts', line: 14, column: 3, deletes: true }];
+    expect(findings(map, scanResult({ handlers: [resolution({ reaches })] }), rules)).toEqual([]);
+  });
+
   it("uses the catalogue's deletes patterns when the map gives no call", () => {
     const stripe = serviceProvider('stripe', { deletion: { method: 'api' } });
     const map = dataMap({ systems: [system('web', { deletion: { handler } })], vendors: [stripe], flows: [flow('web', 'stripe', { categories: ['user.contact.email'], purposes: ['payments'] })] });
