@@ -25,6 +25,8 @@ interface Binding {
   assigned?: ts.Expression[];
   paramFn?: number;
   paramIndex?: number;
+  /** Names sent through this request object later (`xhr.send(body)`, `req.end(body)`). */
+  sent?: Set<string>;
 }
 
 class Scope {
@@ -52,6 +54,15 @@ interface PendingCall {
   fact: CallFact;
   argNodes: readonly ts.Expression[];
   srcNode?: ts.Expression;
+  /** The request object whose later `send` / `end` / `write` calls belong to this call. */
+  companion?: Binding;
+}
+
+interface NameAcc {
+  names: Set<string>;
+  params: Set<number>;
+  types: Val[];
+  seen: Set<Binding>;
 }
 
 const UNK: Val = { k: 'unk' };
@@ -268,7 +279,7 @@ class Extractor {
     if (ts.isIdentifier(name)) {
       const b: Binding = { kind: from.consent ? 'consent' : from.param ? 'param' : 'var', path, scope };
       if (from.init) b.init = from.init;
-      if (from.type && path.length === 0) b.type = from.type;
+      if (from.type && (path.length === 0 || !ts.isTypeLiteralNode(from.type))) b.type = from.type;
       if (from.param) [b.paramFn, b.paramIndex] = from.param;
       scope.vars.set(name.text, b);
       return;
@@ -276,6 +287,14 @@ class Extractor {
     if (ts.isObjectBindingPattern(name)) {
       for (const el of name.elements) {
         const key = el.dotDotDotToken ? undefined : el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        // `({ shipping }: { shipping: ShippingProfile })`: the element's declared type is the member's.
+        const memberType = key !== undefined && from.type && ts.isTypeLiteralNode(from.type) ? memberTypeOf(from.type, key) : undefined;
+        if (memberType && ts.isIdentifier(el.name)) {
+          this.declareBinding(el.name, scope, { ...from, type: memberType }, []);
+          const b = scope.vars.get(el.name.text)!;
+          b.path = [...path, key!];
+          continue;
+        }
         this.declareBinding(el.name, scope, from, key === undefined ? path : [...path, key]);
       }
     } else {
@@ -618,7 +637,7 @@ class Extractor {
   // ---------------------------------------------------------------- payload names
 
   private argFact(node: ts.Expression, keepVal: boolean): ArgFact {
-    const acc = { names: new Set<string>(), params: new Set<number>(), types: [] as Val[], depth: 0 };
+    const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
     this.collectNames(node, acc, 0);
     const fact: ArgFact = { names: [...acc.names], params: [...acc.params], types: acc.types };
     if (keepVal) fact.val = UNK; // filled in at finalize
@@ -644,8 +663,8 @@ class Extractor {
     return undefined;
   }
 
-  private collectNames(node: ts.Expression, acc: { names: Set<string>; params: Set<number>; types: Val[] }, depth: number): void {
-    if (depth > 6) return;
+  private collectNames(node: ts.Expression, acc: NameAcc, depth: number): void {
+    if (depth > 10) return;
     const e = unwrap(node);
     if (ts.isIdentifier(e)) {
       acc.names.add(e.text);
@@ -656,9 +675,10 @@ class Extractor {
         const t = this.typeVal(b.type, b.scope, acc.names);
         if (t) acc.types.push(t);
       }
-      if (b.kind === 'var' && b.init && b.path.length === 0 && depth < 3) {
+      if (b.kind === 'var' && b.init && b.path.length === 0 && depth < 8 && !acc.seen.has(b)) {
+        acc.seen.add(b);
         const init = unwrap(b.init);
-        if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isIdentifier(init)) {
+        if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isIdentifier(init) || ts.isCallExpression(init) || ts.isNewExpression(init)) {
           const saved = this.scope;
           this.scope = b.scope;
           this.collectNames(init, acc, depth + 2);
@@ -671,9 +691,12 @@ class Extractor {
       const name = ts.isPropertyAccessExpression(e) ? e.name.text : stringLiteralOf(e.argumentExpression);
       if (name === undefined) return;
       acc.names.add(name);
-      const receiver = unwrap(e.expression);
-      const receiverName = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
-      if (receiverName) acc.names.add(`${receiverName}${capitalise(name)}`);
+      // `user.id` carries a user id; `order.id` does not: only an id takes its receiver's name.
+      if (name === 'id' || name === 'uuid') {
+        const receiver = unwrap(e.expression);
+        const receiverName = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+        if (receiverName) acc.names.add(`${receiverName}${capitalise(name)}`);
+      }
       return;
     }
     if (ts.isObjectLiteralExpression(e)) {
@@ -696,12 +719,13 @@ class Extractor {
     }
     if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
       for (const a of e.arguments ?? []) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) this.collectNames(a, acc, depth + 1);
-      // `user.getEmail()`, `form.get('email')`
-      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text.startsWith('get') && e.expression.name.text.length > 3) {
-        acc.names.add(e.expression.name.text.slice(3));
-      }
-      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && !['get', 'set'].includes(e.expression.name.text)) {
-        this.collectNames(e.expression.expression, acc, depth + 1);
+      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+        const method = e.expression.name.text;
+        // Accessors and builder setters name what they carry: `user.getEmail()`, `.setClientIpAddress(ip)`.
+        acc.names.add(method);
+        if (/^(get|set|with)[A-Z]/.test(method)) acc.names.add(method.replace(/^(get|set|with)/, ''));
+        // A builder chain carries what every link of it was given.
+        if (!['get', 'set'].includes(method)) this.collectNames(e.expression.expression, acc, depth);
       }
       return;
     }
@@ -951,6 +975,7 @@ class Extractor {
     });
     if (ts.isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
     const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent, scope: this.scope };
+    if (bindable && this.fn !== 0 && this.fn !== id) this.facts.functions[id]!.parent = this.fn;
     if (bindable) {
       this.fn = id;
       this.gates = [];
@@ -1072,6 +1097,15 @@ class Extractor {
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setAttribute' && stringLiteralOf(e.arguments[0]) === 'src' && e.arguments[1]) {
       this.recordSrc(e, e.arguments[1]);
     }
+    if (ts.isPropertyAccessExpression(callee) && ['send', 'end', 'write'].includes(callee.name.text) && ts.isIdentifier(unwrap(callee.expression))) {
+      const b = this.scope.lookup((unwrap(callee.expression) as ts.Identifier).text);
+      if (b && b.kind === 'var') {
+        const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
+        for (const a of e.arguments) this.collectNames(a, acc, 1);
+        b.sent ??= new Set();
+        for (const n of acc.names) b.sent.add(n);
+      }
+    }
     this.record(e, e.expression, e.arguments, 'call');
     this.visit(e.expression);
     const gates = ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.collectionGuard(callee.expression) : null;
@@ -1119,11 +1153,10 @@ class Extractor {
     }
     if (tagName && /^[a-z]/.test(tagName)) return;
     if (!ts.isIdentifier(tag) && !ts.isPropertyAccessExpression(tag)) return;
-    const acc = { names: new Set<string>(), params: new Set<number>(), types: [] as Val[] };
+    const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
     for (const a of attrs) {
+      // Attribute names are the component's configuration (`gaId`, `gtmId`); what they are given is the payload.
       if (ts.isJsxAttribute(a)) {
-        const name = propertyNameText(a.name);
-        if (name) acc.names.add(name);
         if (a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression) this.collectNames(a.initializer.expression, acc, 1);
       } else if (ts.isJsxSpreadAttribute(a)) {
         this.collectNames(a.expression, acc, 1);
@@ -1171,7 +1204,9 @@ class Extractor {
       if (b && (b.kind === 'param' || b.kind === 'consent') && !b.type) return undefined;
     }
     const fact = this.baseFact(node, kind, calleeTextOf(callee));
-    const a0 = stringLiteralOf(args[0]);
+    const first = args[0] ? unwrap(args[0]) : undefined;
+    // `_hsq.push(['identify', {...}])`: the command queue's first element plays the first argument's part.
+    const a0 = stringLiteralOf(first) ?? (first && ts.isArrayLiteralExpression(first) ? stringLiteralOf(first.elements[0]) : undefined);
     if (a0 !== undefined) fact.a0 = a0;
     fact.args = args.map((a, i) => this.argFact(a, i < 2));
     const optionKeys: string[] = [];
@@ -1183,8 +1218,44 @@ class Extractor {
     }
     if (optionKeys.length) fact.optionKeys = optionKeys;
     if (guardedKeys.length) fact.guardedKeys = guardedKeys;
-    this.pending.push({ node, callee, scope: this.scope, fact, argNodes: args });
+    const receiver = this.builderOf(callee);
+    if (receiver) {
+      const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
+      this.collectNames(receiver, acc, 1);
+      fact.receiver = { names: [...acc.names], params: [...acc.params], types: acc.types };
+    }
+    const pending: PendingCall = { node, callee, scope: this.scope, fact, argNodes: args };
+    const companion = this.companionOf(node, callee);
+    if (companion) pending.companion = companion;
+    this.pending.push(pending);
     return fact;
+  }
+
+  /** The builder chain a call is made on: `new EventRequest(t, id).setEvents([event])` in `….execute()`. */
+  private builderOf(callee: ts.Expression): ts.Expression | undefined {
+    const c = unwrap(callee);
+    if (!ts.isPropertyAccessExpression(c)) return undefined;
+    let receiver = unwrap(c.expression);
+    while (ts.isPropertyAccessExpression(receiver)) receiver = unwrap(receiver.expression);
+    const isBuilderCall = (e: ts.Expression): boolean => ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (ts.isCallExpression(unwrap(e.expression.expression)) || ts.isNewExpression(unwrap(e.expression.expression)));
+    if (isBuilderCall(receiver)) return receiver;
+    if (ts.isIdentifier(receiver)) {
+      const b = this.scope.lookup(receiver.text);
+      if (b?.kind === 'var' && b.init && b.path.length === 0 && isBuilderCall(unwrap(b.init))) return receiver;
+    }
+    return undefined;
+  }
+
+  /** `xhr.open(...)` and `const req = https.request(...)`: the object whose later calls send the body. */
+  private companionOf(node: ts.Node, callee: ts.Expression): Binding | undefined {
+    const c = unwrap(callee);
+    if (ts.isPropertyAccessExpression(c) && c.name.text === 'open' && ts.isIdentifier(unwrap(c.expression))) {
+      return this.scope.lookup((unwrap(c.expression) as ts.Identifier).text);
+    }
+    let p = node.parent;
+    while (p && (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p))) p = p.parent;
+    if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return this.scope.lookup(p.name.text);
+    return undefined;
   }
 
   private optionKeysOf(obj: ts.ObjectLiteralExpression, keys: string[], guarded: string[], depth: number): void {
@@ -1192,8 +1263,8 @@ class Extractor {
       if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
       const key = propertyNameText(p.name);
       if (key === undefined) continue;
-      keys.push(key);
       const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+      if (unwrap(value).kind !== ts.SyntaxKind.FalseKeyword) keys.push(key);
       const c = this.cond(value);
       if (c.t || c.f) guarded.push(`${key}=${[...(c.t ?? []), ...(c.f ?? [])].flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => `${h.gpc ? 'gpc:' : ''}${h.name}`) : [])).join('|')}`);
       const inner = unwrap(value);
@@ -1211,6 +1282,11 @@ class Extractor {
       p.argNodes.forEach((a, i) => {
         if (i < 2 && fact.args[i]) fact.args[i]!.val = this.valueOf(a, p.scope);
       });
+      if (p.companion?.sent?.size) {
+        const receiver = fact.receiver ?? { names: [], params: [], types: [] };
+        receiver.names = [...new Set([...receiver.names, ...p.companion.sent])];
+        fact.receiver = receiver;
+      }
       this.facts.calls.push(fact);
     }
     for (const [fn, expr, scope] of this.deferredReturns) this.facts.functions[fn]!.returns.push(this.valueOf(expr, scope));
@@ -1277,6 +1353,11 @@ function calleeTextOf(node: ts.Expression): string {
 function bindingNames(name: ts.BindingName): string[] {
   if (ts.isIdentifier(name)) return [name.text];
   return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+}
+
+function memberTypeOf(type: ts.TypeLiteralNode, key: string): ts.TypeNode | undefined {
+  for (const m of type.members) if (ts.isPropertySignature(m) && m.name && propertyNameText(m.name) === key) return m.type;
+  return undefined;
 }
 
 function typeMemberNames(members: ts.NodeArray<ts.TypeElement>): string[] {

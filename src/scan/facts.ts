@@ -71,6 +71,12 @@ export interface CallFact {
   optionKeys?: string[];
   /** Object-literal keys whose value is a guard expression (`opt_out_capturing_by_default: gpc`). */
   guardedKeys?: string[];
+  /**
+   * What else the same request carries: the builder chain the call is made on
+   * (`new EventRequest(…).setEvents([event]).execute()`) and, for `xhr.open` / `https.request`, the
+   * `send` / `end` / `write` calls on the same request object.
+   */
+  receiver?: ArgFact;
   /** Inline script text (JSX `<Script>` children, `dangerouslySetInnerHTML`, `.innerHTML = ...`). */
   snippet?: string;
 }
@@ -83,6 +89,8 @@ export interface FnFact {
   returns: Val[];
   /** Class the function is a method of. */
   cls?: number;
+  /** The bindable function it is defined in (absent at module level). */
+  parent?: number;
 }
 
 export interface ClassFact {

@@ -72,8 +72,10 @@ class Linker {
   private readonly callers = new Map<string, CallRef[]>();
   private readonly unresolved = new Map<string, UnresolvedDestination>();
   private readonly categoryMemo = new Map<string, string | undefined>();
-  private readonly vendorOptOut = new Map<string, string[]>();
-  private readonly restricted = new Map<string, string[]>();
+  /** Per detector (package or global): a vendor's own opt-out switch set from a guard. */
+  private readonly vendorOptOut = new Map<Detector, string[]>();
+  /** Per detector: restricted processing switched on by a call (`fbq('dataProcessingOptions', ['LDU'])`). */
+  private readonly restricted = new Map<Detector, string[]>();
   private readonly systemMatchers: { id: string; match: (f: string) => boolean }[];
   private readonly typeNamesMemo = new Map<string, string[]>();
 
@@ -111,14 +113,27 @@ class Linker {
     this.allLeaves.push(leaf);
   }
 
-  private addEdge(ref: CallRef, target: string): void {
+  private addEdge(ref: CallRef, target: string, targetFile: string, targetFn: number): void {
     const key = fnKey(ref.file, ref.fact.fn);
     const list = this.edgesByFn.get(key) ?? [];
     list.push({ ref, target });
     this.edgesByFn.set(key, list);
+    // A local helper called by the function it is defined in (an event handler inside a component) is
+    // part of that function, not a wrapper: its vendor calls stay where they are.
+    if (targetFile === ref.file && this.isAncestor(ref.file, ref.fact.fn, targetFn)) return;
     const callers = this.callers.get(target) ?? [];
     callers.push(ref);
     this.callers.set(target, callers);
+  }
+
+  private isAncestor(file: string, ancestor: number, fn: number): boolean {
+    const functions = this.input.facts(file)?.functions;
+    let current = functions?.[fn]?.parent;
+    for (let guard = 0; current !== undefined && guard < 64; guard++) {
+      if (current === ancestor) return true;
+      current = functions?.[current]?.parent;
+    }
+    return false;
   }
 
   private classify(ref: CallRef): void {
@@ -141,7 +156,7 @@ class Linker {
     if (fact.kind === 'new') {
       if (rv.t === 'cls') {
         const ctor = this.input.facts(rv.file)?.functions.findIndex((f) => f.cls === rv.id && f.name.endsWith('.constructor'));
-        if (ctor !== undefined && ctor >= 0) this.addEdge(ref, fnKey(rv.file, ctor));
+        if (ctor !== undefined && ctor >= 0) this.addEdge(ref, fnKey(rv.file, ctor), rv.file, ctor);
       }
       return;
     }
@@ -153,7 +168,7 @@ class Linker {
         this.httpCall(ref, rv);
         return;
       case 'fn':
-        this.addEdge(ref, fnKey(rv.file, rv.id));
+        this.addEdge(ref, fnKey(rv.file, rv.id), rv.file, rv.id);
         return;
       default:
     }
@@ -260,24 +275,35 @@ class Linker {
   /** Vendor opt-out switches and restricted-processing settings (SPEC section 5), per catalogue entry. */
   private consentSwitches(): void {
     for (const leaf of this.allLeaves) {
-      const catalogId = leaf.det?.ref.catalogId;
+      const det = leaf.det;
+      const catalogId = det?.ref.catalogId;
       const switches = catalogId ? this.input.detectors.consent.get(catalogId) : undefined;
-      if (!catalogId || !switches) continue;
+      if (!det || !switches || leaf.detectedBy === 'http') continue;
       const fact = leaf.ref.fact;
       for (const sw of switches) {
         const pattern = compilePattern(sw.name);
         const byCall = pattern.segments.length > 0 && matchesPattern(pattern, leaf.path, fact.a0);
         if (sw.kind === 'optOutOption') {
           const guarded = fact.guardedKeys?.find((k) => k.startsWith(`${sw.name}=`));
-          if (guarded) add(this.vendorOptOut, catalogId, guarded.slice(sw.name.length + 1).split('|').filter(Boolean).map((n) => n.replace(/^gpc:/, '')));
+          if (guarded) add(this.vendorOptOut, det, guarded.slice(sw.name.length + 1).split('|').filter(Boolean).map((n) => n.replace(/^gpc:/, '')));
         } else if (sw.kind === 'optOutCall') {
           const hits = fact.gates.flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => h.name) : []));
-          if (byCall && hits.length) add(this.vendorOptOut, catalogId, hits);
-        } else if (byCall || fact.optionKeys?.includes(sw.name)) {
-          add(this.restricted, catalogId, [sw.name]);
+          if (byCall && hits.length) add(this.vendorOptOut, det, hits);
+        } else if (byCall && pattern.firstArg !== undefined) {
+          add(this.restricted, det, [sw.name]);
         }
       }
     }
+  }
+
+  /** Restricted processing carried by the call itself: an option key, or a builder step of its payload. */
+  private restrictedByCall(leaf: Leaf): string[] {
+    const catalogId = leaf.det?.ref.catalogId;
+    const switches = catalogId ? this.input.detectors.consent.get(catalogId) : undefined;
+    if (!switches) return [];
+    const fact = leaf.ref.fact;
+    const names = new Set([...(fact.optionKeys ?? []), ...fact.args.flatMap((a) => a.names), ...(fact.receiver?.names ?? [])]);
+    return switches.filter((sw) => sw.kind === 'restricted' && names.has(sw.name)).map((sw) => sw.name);
   }
 
   // ---------------------------------------------------------------- paths to the outermost callers
@@ -347,17 +373,20 @@ class Linker {
       column: c.fact.column,
       function: this.input.facts(c.file)?.functions[c.fact.fn]?.name ?? '<module>',
     }));
-    const { gate, guards } = this.gateOf(chain, det);
+    const { gate, guards } = this.gateOf(chain, leaf);
     const categories = new Set<string>(det.implicitCategories);
     const leafIndex = chain.length - 1;
     const args = leaf.ref.fact.args;
-    args.forEach((_, i) => {
-      if (leaf.ref.fact.kind === 'src') return;
-      for (const name of this.argNames(chain, leafIndex, i, 0)) {
-        const category = this.category(name);
-        if (category) categories.add(category);
-      }
-    });
+    const names: string[] = [];
+    if (leaf.ref.fact.kind !== 'src') {
+      args.forEach((_, i) => names.push(...this.argNames(chain, leafIndex, i, 0)));
+      const receiver = leaf.ref.fact.receiver;
+      if (receiver) names.push(...this.namesOf(chain, leafIndex, receiver, 0));
+    }
+    for (const name of names) {
+      const category = this.category(name);
+      if (category) categories.add(category);
+    }
     return {
       file: outer.file,
       line: outer.fact.line,
@@ -381,7 +410,8 @@ class Linker {
     };
   }
 
-  private gateOf(chain: CallRef[], det: Detector): { gate: GateKind; guards: string[] } {
+  private gateOf(chain: CallRef[], leaf: Leaf): { gate: GateKind; guards: string[] } {
+    const det = leaf.det!;
     const hits: GuardHit[] = [];
     chain.forEach((ref, k) => {
       for (const gate of ref.fact.gates) {
@@ -389,21 +419,24 @@ class Linker {
         else if (k > 0 && gate.when) hits.push(...(chain[k - 1]!.fact.args[gate.i]?.guard ?? []));
       }
     });
-    const catalogId = det.ref.catalogId;
     const names = [...new Set(hits.map((h) => h.name))].sort();
     if (hits.some((h) => !h.gpc)) return { gate: 'guard', guards: names };
     if (hits.length) return { gate: 'gpc-only', guards: names };
-    const optOut = catalogId ? this.vendorOptOut.get(catalogId) : undefined;
+    const optOut = leaf.detectedBy === 'http' ? undefined : this.vendorOptOut.get(det);
     if (optOut) return { gate: 'vendor-opt-out', guards: optOut };
-    const restricted = catalogId ? this.restricted.get(catalogId) : undefined;
-    if (restricted) return { gate: 'restricted', guards: restricted };
+    const restricted = [...(this.restricted.get(det) ?? []), ...this.restrictedByCall(leaf)];
+    if (restricted.length) return { gate: 'restricted', guards: [...new Set(restricted)].sort() };
     return { gate: 'none', guards: [] };
   }
 
   /** Names an argument carries, following parameters up to the caller's arguments. */
   private argNames(chain: CallRef[], k: number, i: number, depth: number): string[] {
     const arg: ArgFact | undefined = chain[k]!.fact.args[i];
-    if (!arg || depth > MAX_DEPTH) return [];
+    return arg ? this.namesOf(chain, k, arg, depth) : [];
+  }
+
+  private namesOf(chain: CallRef[], k: number, arg: ArgFact, depth: number): string[] {
+    if (depth > MAX_DEPTH) return [];
     const names = [...arg.names];
     for (const type of arg.types) names.push(...this.typeNames(chain[k]!.file, type));
     if (k > 0) for (const p of arg.params) names.push(...this.argNames(chain, k - 1, p, depth + 1));
@@ -442,7 +475,8 @@ class Linker {
 
   private category(name: string): string | undefined {
     if (this.categoryMemo.has(name)) return this.categoryMemo.get(name);
-    const category = this.input.taxonomy.categoryForField(name);
+    // A plural names a list of the same thing: `emails`, `phoneNumbers`.
+    const category = this.input.taxonomy.categoryForField(name) ?? (/[^s]s$/.test(name) ? this.input.taxonomy.categoryForField(name.slice(0, -1)) : undefined);
     this.categoryMemo.set(name, category);
     return category;
   }
@@ -498,7 +532,7 @@ class Linker {
   }
 }
 
-function add(map: Map<string, string[]>, key: string, names: string[]): void {
+function add<K>(map: Map<K, string[]>, key: K, names: string[]): void {
   map.set(key, [...new Set([...(map.get(key) ?? []), ...names])].sort());
 }
 
