@@ -31,8 +31,9 @@ export interface Detector {
 }
 
 export interface Detectors {
-  packages: Map<string, Detector>;
-  globals: Map<string, Detector>;
+  /** Several catalogue entries may share a package or global (`@next/third-parties/google`): each call picks its own. */
+  packages: Map<string, Detector[]>;
+  globals: Map<string, Detector[]>;
   hosts: { pattern: string; detector: Detector }[];
   /** Catalogue consent switches per catalogue id. */
   consent: Map<string, CatalogConsentSwitch[]>;
@@ -63,8 +64,13 @@ function attribute(entry: CatalogEntry | undefined, vendors: readonly MapVendor[
 }
 
 export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]): Detectors {
-  const packages = new Map<string, Detector>();
-  const globals = new Map<string, Detector>();
+  const packages = new Map<string, Detector[]>();
+  const globals = new Map<string, Detector[]>();
+  const push = (map: Map<string, Detector[]>, key: string, det: Detector): void => {
+    const list = map.get(key) ?? [];
+    list.push(det);
+    map.set(key, list);
+  };
   const hosts: { pattern: string; detector: Detector }[] = [];
   const consent = new Map<string, CatalogConsentSwitch[]>();
   const entries = [...catalog.entries].sort((a, b) => a.id.localeCompare(b.id));
@@ -73,9 +79,8 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
     if (entry.consent?.length) consent.set(entry.id, entry.consent);
     const deletes = entry.deletes.map(compilePattern);
     for (const pkg of entry.packages) {
-      if (packages.has(pkg.name)) continue;
       const browser = pkg.browser === true;
-      packages.set(pkg.name, {
+      push(packages, pkg.name, {
         ref: attribute(entry, vendors, 'packages', pkg.name),
         matched: pkg.name,
         transmits: [...pkg.transmits.map(compilePattern), ...(browser ? BROWSER_LOAD_PATTERNS : [])],
@@ -87,8 +92,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
       });
     }
     for (const global of entry.globals) {
-      if (globals.has(global.name)) continue;
-      globals.set(global.name, {
+      push(globals, global.name, {
         ref: attribute(entry, vendors, 'globals', global.name),
         matched: global.name,
         transmits: global.transmits.map(compilePattern),
@@ -135,8 +139,8 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
       defaultClass: entry?.defaultClass ?? 'possible_sale',
       browser: false,
     });
-    for (const name of vendor.detect?.packages ?? []) if (!packages.has(name)) packages.set(name, base(name));
-    for (const name of vendor.detect?.globals ?? []) if (!globals.has(name)) globals.set(name, { ...base(name), browser: true });
+    for (const name of vendor.detect?.packages ?? []) if (!packages.has(name)) push(packages, name, base(name));
+    for (const name of vendor.detect?.globals ?? []) if (!globals.has(name)) push(globals, name, { ...base(name), browser: true });
     for (const host of vendor.detect?.hosts ?? []) if (!hosts.some((h) => h.pattern === host)) hosts.push({ pattern: host, detector: base(host) });
   }
 
@@ -146,7 +150,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
 }
 
 /** The detector of a package specifier: exact name or a subpath import (`@next/third-parties/google`). */
-export function packageDetector(detectors: Detectors, specifier: string): Detector | undefined {
+export function packageDetector(detectors: Detectors, specifier: string): Detector[] | undefined {
   const exact = detectors.packages.get(specifier);
   if (exact) return exact;
   let cut = specifier.lastIndexOf('/');

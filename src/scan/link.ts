@@ -147,9 +147,8 @@ class Linker {
     if (fact.kind === 'jsx') {
       if (rv.t === 'vendor') {
         const name = rv.path.at(-1) ?? fact.calleeText;
-        if (rv.det.components.includes(name)) {
-          this.addLeaf({ ref, det: rv.det, api: fact.calleeText, pattern: name, detectedBy: 'component', matched: rv.det.matched, transmits: true, deletes: false, path: rv.path });
-        }
+        const det = rv.dets.find((d) => d.components.includes(name));
+        if (det) this.addLeaf({ ref, det, api: fact.calleeText, pattern: name, detectedBy: 'component', matched: det.matched, transmits: true, deletes: false, path: rv.path });
       }
       return;
     }
@@ -175,10 +174,13 @@ class Linker {
   }
 
   private vendorCall(ref: CallRef, rv: Extract<RV, { t: 'vendor' }>): void {
-    const { det, path } = rv;
+    const { path } = rv;
     const a0 = ref.fact.a0;
+    const deletionOf = (d: Detector): CallPattern | undefined =>
+      firstMatch(d.deletes, path, a0) ?? (d.ref.mapDeletion && this.matchesMapDeletion(d.ref.mapDeletion, path, a0) ? d.ref.mapDeletion : undefined);
+    const det = rv.dets.find((d) => firstMatch(d.transmits, path, a0)) ?? rv.dets.find((d) => deletionOf(d)) ?? rv.dets[0]!;
     const transmit = firstMatch(det.transmits, path, a0);
-    const deletion = firstMatch(det.deletes, path, a0) ?? (det.ref.mapDeletion && this.matchesMapDeletion(det.ref.mapDeletion, path, a0) ? det.ref.mapDeletion : undefined);
+    const deletion = deletionOf(det);
     const shown = (transmit ?? deletion)?.source ?? (path.join('.') + (a0 !== undefined && det.transmits.some((p) => p.firstArg !== undefined) ? `('${a0}')` : ''));
     this.addLeaf({
       ref,
@@ -251,14 +253,15 @@ class Linker {
 
   private snippet(ref: CallRef, text: string): void {
     const found = new Map<string, { det: Detector; api: string; pattern: string; matched: string }>();
-    for (const [name, det] of this.input.detectors.globals) {
+    for (const [name, dets] of this.input.detectors.globals) {
       if (!text.includes(name)) continue;
       const re = new RegExp(`(?<![\\w$.])(?:window\\.)?${name.replace(/[$]/g, '\\$')}\\s*(?:\\.\\s*([\\w$]+)\\s*)?\\(\\s*(?:['"\`]([^'"\`]*)['"\`]|(arguments))?`, 'g');
       for (const m of text.matchAll(re)) {
         if (m[3]) continue; // `dataLayer.push(arguments)`: the gtag shim, not a call of its own
         const path = m[1] ? [name, m[1]] : [name];
-        const pattern = firstMatch(det.transmits, path, m[2]);
-        if (pattern && !found.has(det.ref.vendor)) found.set(det.ref.vendor, { det, api: path.join('.'), pattern: pattern.source, matched: name });
+        const det = dets.find((d) => firstMatch(d.transmits, path, m[2]));
+        const pattern = det ? firstMatch(det.transmits, path, m[2]) : undefined;
+        if (det && pattern && !found.has(det.ref.vendor)) found.set(det.ref.vendor, { det, api: path.join('.'), pattern: pattern.source, matched: name });
       }
     }
     if (found.size === 0) {

@@ -11,7 +11,7 @@ export type HttpClient = 'fetch' | 'axios' | 'got' | 'ky' | 'ofetch' | 'undici' 
 
 /** A resolved value. */
 export type RV =
-  | { t: 'vendor'; det: Detector; via: 'package' | 'global'; path: string[] }
+  | { t: 'vendor'; dets: Detector[]; via: 'package' | 'global'; path: string[] }
   | { t: 'http'; client: HttpClient; path: string[]; base?: { file: string; val: Val } }
   | { t: 'fn'; file: string; id: number }
   | { t: 'cls'; file: string; id: number }
@@ -195,8 +195,8 @@ export class ValueResolver {
 
   packageValue(src: string, name: string): RV {
     const path = name === 'default' || name === '*' ? [] : [name];
-    const det = packageDetector(this.detectors, src);
-    if (det) return { t: 'vendor', det, via: 'package', path };
+    const dets = packageDetector(this.detectors, src);
+    if (dets) return { t: 'vendor', dets, via: 'package', path };
     const client = HTTP_PACKAGES[src];
     if (client) {
       // Named exports that are the request function itself: `import { ofetch } from 'ofetch'`, `import got from 'got'`.
@@ -208,8 +208,8 @@ export class ValueResolver {
 
   globalValue(name: string): RV {
     if (name === 'window' || name === 'globalThis' || name === 'self' || name === 'global') return { t: 'win' };
-    const det = this.detectors.globals.get(name);
-    if (det) return { t: 'vendor', det, via: 'global', path: [name] };
+    const dets = this.detectors.globals.get(name);
+    if (dets) return { t: 'vendor', dets, via: 'global', path: [name] };
     if (name === 'fetch') return { t: 'http', client: 'fetch', path: [] };
     if (name === '$fetch') return { t: 'http', client: 'ofetch', path: [] };
     return { t: 'g', path: [name] };
