@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/report/index.js';
 import type { AuditReport } from '../../src/report/types.js';
@@ -101,5 +104,34 @@ describe('sarif report', () => {
     const { log, rules } = sarifOf(report);
     expect(rules.find((r) => r.id === 'map/stale-flow')!.defaultConfiguration).toEqual({ enabled: false, level: 'none' });
     expect(validateSarif(log)).toEqual([]);
+  });
+});
+
+describe('sarif report, checked by Microsoft\'s SARIF multitool with the GitHub ingestion rules', () => {
+  const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url));
+  const multitool = fileURLToPath(new URL('../../node_modules/@microsoft/sarif-multitool-linux/bin.js', import.meta.url));
+
+  it.each(['storefront', 'hostile'] as const)('%s: no error or warning from the Gh and Sarif rule sets', (name) => {
+    mkdirSync(outputDir, { recursive: true });
+    const input = `${outputDir}${name}.sarif`;
+    const verdict = `${outputDir}${name}.validation.sarif`;
+    writeFileSync(input, formatReport(loadFixture(name), 'sarif', { color: false }));
+    const run = spawnSync('node', [multitool, 'validate', input, '--rule-kind', '"Gh;Sarif"', '--output', verdict, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const results = (JSON.parse(readFileSync(verdict, 'utf8')).runs[0].results ?? []) as { level: string; ruleId: string; message: { arguments?: string[] } }[];
+    const problems = results.filter((r) => r.level === 'error' || r.level === 'warning').map((r) => `${r.ruleId} ${JSON.stringify(r.message.arguments)}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('the multitool does flag a result GitHub would reject (the check is live)', () => {
+    mkdirSync(outputDir, { recursive: true });
+    const log = JSON.parse(formatReport(loadFixture('storefront'), 'sarif', { color: false }));
+    delete log.runs[0].results[0].locations;
+    const input = `${outputDir}broken.sarif`;
+    const verdict = `${outputDir}broken.validation.sarif`;
+    writeFileSync(input, JSON.stringify(log));
+    spawnSync('node', [multitool, 'validate', input, '--rule-kind', '"Gh;Sarif"', '--output', verdict, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+    const results = (JSON.parse(readFileSync(verdict, 'utf8')).runs[0].results ?? []) as { level: string }[];
+    expect(results.filter((r) => r.level === 'error').length).toBeGreaterThan(0);
   });
 });
