@@ -10,8 +10,12 @@ import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document } from
 import type { MapProblem } from './types.js';
 
 export const MAX_MAP_BYTES = 10 * 1024 * 1024;
-/** Aliases allowed when converting a document: enough for real anchors, far too few for a "billion laughs". */
-export const MAX_ALIAS_COUNT = 100;
+/**
+ * The yaml library's bound on alias expansion (uses of an anchor, weighted by the aliases nested inside
+ * it): ample for a map that reuses a category list in hundreds of flows, far too small for a
+ * "billion laughs" document, whose weight grows exponentially.
+ */
+export const MAX_ALIAS_COUNT = 1000;
 
 export interface ParsedFile {
   /** Relative to cwd, POSIX separators. */

@@ -27,13 +27,15 @@ export function dataMapSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
 }
 
+function compile(): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  addFormats(ajv);
+  return ajv.compile(dataMapSchema());
+}
+
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    addFormats(ajv);
-    compiled = ajv.compile(dataMapSchema());
-  }
-  return compiled!;
+  compiled ??= compile();
+  return compiled;
 }
 
 function pointerSegments(pointer: string): Segment[] {
