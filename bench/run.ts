@@ -256,7 +256,47 @@ interface AuditCheck {
   /** What the generator planted (outermost call sites) and how many files should be scanned. */
   plantedCallSites: number;
   scannableFiles: number;
+  /** Reported call sites compared with expected.json's planted ones, by file:line. */
+  agreement?: { found: number; sameVendor: number; sameViaLength: number; sameGated: number; notPlanted: number; missedExamples: string[] };
   error?: string;
+}
+
+interface PlantedSite {
+  file: string;
+  line: number;
+  vendor: string;
+  kind: string;
+  depth: number;
+  gated: boolean;
+}
+interface ReportedSite {
+  file: string;
+  line: number;
+  vendor: string;
+  gated: boolean;
+  via: unknown[];
+}
+
+function compareWithPlanted(dir: string, reported: ReportedSite[]): AuditCheck['agreement'] {
+  const planted = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { callSites: PlantedSite[] }).callSites.filter(
+    (p) => p.kind === 'direct' || p.kind === 'wrapped',
+  );
+  const byLocation = new Map(reported.map((r) => [`${r.file}:${r.line}`, r]));
+  const plantedLocations = new Set(planted.map((p) => `${p.file}:${p.line}`));
+  const agreement = { found: 0, sameVendor: 0, sameViaLength: 0, sameGated: 0, notPlanted: 0, missedExamples: [] as string[] };
+  for (const p of planted) {
+    const r = byLocation.get(`${p.file}:${p.line}`);
+    if (!r) {
+      if (agreement.missedExamples.length < 5) agreement.missedExamples.push(`${p.file}:${p.line} ${p.vendor}`);
+      continue;
+    }
+    agreement.found++;
+    if (r.vendor === p.vendor) agreement.sameVendor++;
+    if (r.via.length === p.depth) agreement.sameViaLength++;
+    if (r.gated === p.gated) agreement.sameGated++;
+  }
+  agreement.notPlanted = [...byLocation.keys()].filter((k) => !plantedLocations.has(k)).length;
+  return agreement;
 }
 
 async function checkAudit(dir: string, corpus: CorpusSummary, timeoutSeconds: number): Promise<AuditCheck> {
@@ -270,6 +310,7 @@ async function checkAudit(dir: string, corpus: CorpusSummary, timeoutSeconds: nu
     }
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as {
       summary: { files: number; callSites: number; unresolved: number; skipped: number; flows: number };
+      flows: Array<{ callSites: ReportedSite[] }>;
       findings: unknown[];
       timings?: Record<string, number>;
     };
@@ -282,6 +323,7 @@ async function checkAudit(dir: string, corpus: CorpusSummary, timeoutSeconds: nu
       flows: report.summary.flows,
       findings: report.findings.length,
       timings: report.timings,
+      agreement: compareWithPlanted(dir, report.flows.flatMap((f) => f.callSites)),
     });
   } catch (error) {
     check.error = `could not read the report: ${error instanceof Error ? error.message : String(error)}`;
@@ -406,6 +448,8 @@ function printTable(results: SizeResult[], scaling: { cold1mOver500k: number | n
     if (c.ran) {
       const stages = c.timings ? Object.entries(c.timings).map(([k, v]) => `${k} ${v}`).join(', ') : 'no timings';
       process.stdout.write(`${r.size} audit saw ${c.files} of ${c.scannableFiles} files, ${c.callSites} call sites (${c.plantedCallSites} planted), ${c.unresolved} unresolved, ${c.findings} findings; stages ms: ${stages}\n`);
+      const a = c.agreement;
+      if (a) process.stdout.write(`  planted call sites found ${a.found}/${c.plantedCallSites} (same vendor ${a.sameVendor}, same via length ${a.sameViaLength}, same gated ${a.sameGated}); ${a.notPlanted} reported that were not planted${a.missedExamples.length > 0 ? `; missed e.g. ${a.missedExamples.join(', ')}` : ''}\n`);
       if (c.files !== c.scannableFiles) process.stdout.write(`  warning: the audit scanned ${c.files} files, not ${c.scannableFiles}: its ratios do not measure a full scan\n`);
     } else {
       process.stdout.write(`${r.size} audit check: ${c.error ?? 'did not run'}\n`);
