@@ -6,8 +6,13 @@
  * How names are matched (see `index.ts`): a name is normalised (lowercase, `_`, `-`, `.` and spaces
  * dropped), so `emailAddress`, `email_address` and `EMAIL-ADDRESS` are one name. A field listed here
  * matches that exact normalised name, and also the name behind an owner prefix (`userEmail`,
- * `billing_email`, `customerPhone`; the prefixes are listed in `index.ts`). `/regex/flags` fields are
- * tested against the name as written.
+ * `billing_email`, `customerPhone`; the prefixes are listed in `index.ts`) or a builder verb
+ * (`setEmail`, `withPhone`). `/regex/flags` fields are tested against the name as written. `$` is kept:
+ * Mixpanel's and PostHog's reserved `$name` is a person's name, a plain `name` is not.
+ *
+ * Short keys of vendor wire formats are fields where they are unambiguous in a payload: Meta's advanced
+ * matching `em` (email) and `ph` (phone). Its `fn`, `ln`, `ct`, `st`, `db`, `ge` are not: as keys they
+ * mean functions, states and databases far more often.
  *
  * Precision over recall. The scanner calls the matcher on every payload key and member name, so a
  * generic name here would turn every `{ id, name, type }` into personal information. Deliberately NOT
@@ -34,7 +39,7 @@ const DEFS: Def[] = [
     sensitive: false,
     identifying: true,
     description: 'Email address (also when hashed: a hashed email is still a unique identifier, §1798.140(aj)).',
-    fields: ['email', 'emailAddress', 'e_mail', 'mail_address', 'hashedEmail', 'emailHash', 'emailSha256', 'sha256Email', 'emailMd5', 'md5Email', '$email'],
+    fields: ['email', 'emailAddress', 'e_mail', 'mail_address', 'hashedEmail', 'emailHash', 'emailSha256', 'sha256Email', 'emailMd5', 'md5Email', 'emails', 'emailAddresses', 'em', '$email'],
     exclude: [
       'emailVerified', 'isEmail', 'emailTemplate', 'emailSubject', 'emailEnabled', 'emailOptIn', 'emailOptOut',
       'emailConsent', 'emailNotifications', 'emailSent', 'emailType', 'emailProvider', 'emailDomain', 'hasEmail',
@@ -49,7 +54,7 @@ const DEFS: Def[] = [
     sensitive: false,
     identifying: true,
     description: 'Telephone number (also when hashed).',
-    fields: ['phone', 'phoneNumber', 'phoneNo', 'mobileNumber', 'mobilePhone', 'cellPhone', 'cellNumber', 'telephone', 'telephoneNumber', 'tel', 'msisdn', 'hashedPhone', 'phoneHash', '$phone'],
+    fields: ['phone', 'phoneNumber', 'phoneNo', 'mobileNumber', 'mobilePhone', 'cellPhone', 'cellNumber', 'telephone', 'telephoneNumber', 'tel', 'msisdn', 'hashedPhone', 'phoneHash', 'phones', 'phoneNumbers', 'ph', '$phone'],
     exclude: ['phoneVerified', 'isPhone', 'phoneCountryCode', 'phoneEnabled', 'phoneType', 'phoneConfirmed', 'phonePlaceholder', 'phoneFormat', 'phoneRegex', 'phoneValid', 'hasPhone'],
   },
   {
@@ -72,7 +77,7 @@ const DEFS: Def[] = [
     ccpa: 'identifiers',
     sensitive: false,
     description: 'City of a postal address.',
-    fields: ['city', 'town', 'cityName'],
+    fields: ['city', 'town', 'cityName', '$city'],
   },
   {
     key: 'user.contact.address.postal_code',
@@ -91,7 +96,7 @@ const DEFS: Def[] = [
       'fullName', 'firstName', 'lastName', 'middleName', 'givenName', 'familyName', 'surname', 'legalName', 'maidenName',
       'displayName', 'fname', 'lname', 'customerName', 'userFullName', 'contactName', 'recipientName', 'cardholderName',
       'cardHolderName', 'billingName', 'shippingName', 'patientName', 'personName', 'memberName', 'buyerName',
-      '$first_name', '$last_name',
+      '$name', '$first_name', '$last_name',
     ],
     exclude: ['displayNameEnabled', 'firstNameLabel', 'lastNameLabel', 'fullNameLabel'],
   },

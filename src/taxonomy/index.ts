@@ -44,14 +44,16 @@ const OWNER_WORDS: ReadonlySet<string> = new Set([
   'visitor', 'guest', 'current', 'new', 'old', 'previous', 'my', 'lead', 'subscriber', 'consumer', 'player',
   'student', 'applicant', 'holder', 'home', 'work', 'personal', 'mobile', 'parent', 'guardian', 'child', 'your',
   'verified', 'confirmed', 'hashed', 'raw', 'plain', 'normalized', 'normalised', 'encrypted', 'sha256', 'md5', 'sha1',
+  // Builder setters name what they set: Meta's `UserData.setEmail(…)`, `new Customer().withPhone(…)`.
+  'set', 'with',
 ]);
 
 /** Trailing words that keep the category (`emailHash`, `email_sha256`, `phoneE164`). */
 const QUALIFIER_WORDS: ReadonlySet<string> = new Set(['hash', 'hashed', 'sha256', 'sha1', 'md5', 'encrypted', 'normalized', 'normalised', 'lower', 'lowercase', 'e164', 'raw']);
 
-/** Lowercase, separators (`_ - . $` and spaces) dropped: `emailAddress` = `email_address` = `EMAIL-ADDRESS`. */
+/** Lowercase, separators (`_ - .` and spaces) dropped: `emailAddress` = `email_address` = `EMAIL-ADDRESS`. */
 export function normalizeFieldName(name: string): string {
-  return name.toLowerCase().replace(/[_\-.\s$]/g, '');
+  return name.toLowerCase().replace(/[_\-.\s]/g, '');
 }
 
 /** `userIPAddress` -> [user, ip, address]; `billing_email` -> [billing, email]. */
