@@ -112,11 +112,16 @@ export function classifyDeclared(facts: FlowFacts, vendor: Vendor | undefined, i
   // Step 1. §1798.140(ad)(2)(A), (ah)(2)(A): the consumer directed the disclosure.
   if (facts.consumerDirected) return { class: 'exempt', classStep: 1, classReason: 'consumer-directed disclosure', downgrades: [], ...roleOf(vendor) };
   if (facts.deidentified) {
-    // §1798.140(m), (aj): hashed or pseudonymous identifiers are still personal information.
-    const identifying = facts.observedCategories.filter((c) => isIdentifying(taxonomy, c));
-    if (identifying.length === 0) return { class: 'exempt', classStep: 1, classReason: 'deidentified data', downgrades: [], ...roleOf(vendor) };
+    // §1798.140(m), (aj): hashed or pseudonymous identifiers are still personal information, whether the
+    // code is seen sending them or the map itself lists them on the "deidentified" flow.
+    const sent = facts.observedCategories.filter((c) => isIdentifying(taxonomy, c));
+    const declared = facts.categories.filter((c) => !facts.observedCategories.includes(c) && isIdentifying(taxonomy, c));
+    if (sent.length === 0 && declared.length === 0) {
+      return { class: 'exempt', classStep: 1, classReason: 'deidentified data', downgrades: [], ...roleOf(vendor) };
+    }
+    const why = sent.length > 0 ? `call sites send ${sent.join(', ')}` : `it carries identifier ${declared.join(', ')}`;
     const rest = isSystem || !vendor ? internal(facts.to) : classifyByRole(vendor, facts, taxonomy);
-    return { ...rest, classReason: `marked deidentified but call sites send ${identifying.join(', ')}; ${rest.classReason}` };
+    return { ...rest, classReason: `marked deidentified but ${why}; ${rest.classReason}` };
   }
   // §1798.140(v)(3): information that is not personal information is outside the Act.
   if (!facts.categories.some((c) => taxonomy.isCategory(c))) {

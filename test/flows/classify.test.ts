@@ -33,6 +33,13 @@ describe('step 1: exempt', () => {
     expect(flowById(map, scan, 'web->meta-pixel').class).toBe('share');
   });
 
+  it('a deidentified flow that declares a (hashed) identifier is not exempt, even with no call site', () => {
+    const map = dataMap({ systems: [web], vendors: [vendor('ad-network')], flows: [flow('web', 'ad-network', { categories: ['user.contact.email', 'user.behavior.purchase_history'], deidentified: true, consideration: 'monetary' })] });
+    const f = flowById(map, scanResult(), 'web->ad-network');
+    expect([f.class, f.classStep]).toEqual(['sale', 4]);
+    expect(f.classReason).toBe('marked deidentified but it carries identifier user.contact.email; third party; consideration monetary');
+  });
+
   it('a flow with no personal-information category is exempt', () => {
     const map = dataMap({ systems: [web], vendors: [vendor('status-page')], flows: [flow('web', 'status-page', { categories: [], consideration: 'monetary' })] });
     const f = flowById(map, scanResult(), 'web->status-page');

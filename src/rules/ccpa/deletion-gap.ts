@@ -53,8 +53,9 @@ function reachesDeletion(vendor: Vendor, reaches: readonly ReachedCall[], catalo
   return calls.some((r) => patterns.some((p) => globMatches(p, r.pattern) || sameCall(p, r.api)));
 }
 
+/** It collects, sends, or receives from another of the business's systems (a warehouse, a CRM). */
 function holdsPersonalInformation(system: System, flows: readonly Flow[]): boolean {
-  return system.collects.length > 0 || flows.some((f) => f.from === system.id && carriesPersonalInformation(f));
+  return system.collects.length > 0 || flows.some((f) => (f.from === system.id || f.to === system.id) && carriesPersonalInformation(f));
 }
 
 function handlerFunction(handler: string): string {

@@ -20,6 +20,11 @@ describe('ccpa/deletion-gap', () => {
     expect(brief(result)).toEqual([`ccpa/deletion-gap datamap.yaml:${LINE.system} error`]);
   });
 
+  it("fires at an internal system that only receives other systems' data", () => {
+    const map = dataMap({ systems: [system('web'), system('warehouse', { deletion: undefined })], flows: [flow('web', 'warehouse', { categories: ['user.contact.email'] })] });
+    expect(brief(findings(map, undefined, rules))).toEqual([`ccpa/deletion-gap datamap.yaml:${LINE.system + 1} error`]);
+  });
+
   it('fires when the handler does not resolve to a function', () => {
     const map = dataMap({ systems: [system('web', { collects: ['user.contact.email'], deletion: { handler } })] });
     const scan = scanResult({ handlers: [resolution({ resolved: false, reason: 'function eraseUser not found', file: undefined, line: undefined, column: undefined })] });
