@@ -181,18 +181,37 @@ class Linker {
     const det = rv.dets.find((d) => firstMatch(d.transmits, path, a0)) ?? rv.dets.find((d) => deletionOf(d)) ?? rv.dets[0]!;
     const transmit = firstMatch(det.transmits, path, a0);
     const deletion = deletionOf(det);
+    const provider = transmit ? this.modelProvider(ref, det) : undefined;
     const shown = (transmit ?? deletion)?.source ?? (path.join('.') + (a0 !== undefined && det.transmits.some((p) => p.firstArg !== undefined) ? `('${a0}')` : ''));
     this.addLeaf({
       ref,
-      det,
+      det: provider ?? det,
       api: ref.fact.calleeText,
       pattern: shown,
       detectedBy: rv.via,
-      matched: det.matched,
+      matched: (provider ?? det).matched,
       transmits: transmit !== undefined,
       deletes: deletion !== undefined,
       path,
     });
+  }
+
+  /**
+   * `generateText({ model: openai('gpt-4o') })`: an SDK that routes to a provider sends to the provider
+   * passed as `model`, when that resolves to another catalogue entry's package.
+   */
+  private modelProvider(ref: CallRef, det: Detector): Detector | undefined {
+    for (const arg of ref.fact.args.slice(0, 2)) {
+      if (!arg.val) continue;
+      const model = this.values.configUrl(ref.file, arg.val, ['model']);
+      if (!model) continue;
+      const rv = this.values.resolve(model.file, model.val);
+      if (rv.t === 'vendor') {
+        const other = rv.dets.find((d) => d.ref.catalogId !== det.ref.catalogId);
+        if (other) return other;
+      }
+    }
+    return undefined;
   }
 
   /** `client.deletePerson` in the map: the receiver name is the user's, so the method path may match without it. */
