@@ -330,7 +330,11 @@ class Linker {
 
   // ---------------------------------------------------------------- paths to the outermost callers
 
-  private pathsUp(fn: string, depth: number, visiting: Set<string>, budget: { left: number }): CallRef[][] {
+  /**
+   * Call paths from the outermost callers down to `fn` (each without the call inside `fn`). `null` when
+   * every caller lies on a cycle back to a function already on the path: such callers do not count.
+   */
+  private pathsUp(fn: string, depth: number, visiting: Set<string>, budget: { left: number }): CallRef[][] | null {
     const callers = this.callers.get(fn);
     if (!callers || callers.length === 0 || depth >= MAX_DEPTH) return [[]];
     const out: CallRef[][] = [];
@@ -338,18 +342,18 @@ class Linker {
       const callerFn = fnKey(caller.file, caller.fact.fn);
       if (visiting.has(callerFn)) continue;
       visiting.add(callerFn);
-      for (const path of this.pathsUp(callerFn, depth + 1, visiting, budget)) {
+      for (const path of this.pathsUp(callerFn, depth + 1, visiting, budget) ?? []) {
         if (budget.left-- <= 0) break;
         out.push([...path, caller]);
       }
       visiting.delete(callerFn);
     }
-    return out.length ? out : [[]];
+    return out.length ? out : null;
   }
 
   private sitesOf(leaf: Leaf): CallSite[] {
     const start = fnKey(leaf.ref.file, leaf.ref.fact.fn);
-    const paths = this.pathsUp(start, 0, new Set([start]), { left: MAX_PATHS });
+    const paths = this.pathsUp(start, 0, new Set([start]), { left: MAX_PATHS }) ?? [[]];
     const sites: CallSite[] = [];
     for (const path of paths) {
       const chain = [...path, leaf.ref];
