@@ -35,10 +35,11 @@ function where(loc: SourceLocation): string {
 export function semanticProblems(ctx: CheckContext): MapProblem[] {
   const { map, taxonomy, locations } = ctx;
   const problems: MapProblem[] = [];
-  const report = (segments: Segment[], message: string, suggestion?: string, atKey = false): void => {
+  const report = (segments: Segment[], message: string, suggestion?: string, atKey = false, severity: MapProblem['severity'] = 'error'): void => {
     const loc = atKey ? locations.keyOf(segments, map.rootLoc) : locations.of(segments, map.rootLoc);
-    problems.push({ severity: 'error', file: loc.file, line: loc.line, column: loc.column, path: formatPath(segments), message, ...(suggestion ? { suggestion } : {}) });
+    problems.push({ severity, file: loc.file, line: loc.line, column: loc.column, path: formatPath(segments), message, ...(suggestion ? { suggestion } : {}) });
   };
+  const warn = (segments: Segment[], message: string): void => report(segments, message, undefined, true, 'warning');
 
   if (!ctx.hasVersion) report([], 'missing "version: 1" (the data-map format version)');
 
@@ -133,6 +134,10 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
     if (deletion?.method === 'exempt' && !deletion.reason) {
       report(['vendors', i, 'deletion'], 'method "exempt" needs "reason": the §1798.105(d) exception that applies');
     }
+    if (deletion?.call !== undefined && deletion.method !== 'api') warn(['vendors', i, 'deletion', 'call'], `"call" is used only with method "api"; this vendor's method is "${deletion.method}"`);
+    if (vendor.contract?.certification !== undefined && vendor.role !== 'contractor') {
+      warn(['vendors', i, 'contract', 'certification'], `"certification" applies to contractors (§1798.140(j)); this vendor's role is "${vendor.role}"`);
+    }
   });
 
   // ── flows ──
@@ -148,6 +153,12 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
     }
     flow.categories.forEach((key, j) => checkCategory(['flows', i, 'categories', j], key, false));
     flow.purposes.forEach((purpose, j) => checkPurpose(['flows', i, 'purposes', j], purpose));
+  });
+
+  map.opt_out.mechanisms.forEach((mechanism, i) => {
+    if (mechanism.frictionless !== undefined && mechanism.type !== 'gpc') {
+      warn(['opt_out', 'mechanisms', i, 'frictionless'], `"frictionless" describes how a gpc mechanism is honoured (§1798.135(b)); it has no meaning for type "${mechanism.type}"`);
+    }
   });
 
   // ── opt-out guards ──

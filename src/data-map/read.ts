@@ -178,7 +178,9 @@ export function readMapFile(absolute: string, cwd: string): ParsedFile | { probl
     const reason =
       syntax.code === 'DUPLICATE_KEY'
         ? `duplicate key "${duplicateKeyAt(text, syntax.pos[0])}" (each key may appear once in a mapping)`
-        : `${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}${hint}`;
+        : syntax.code === 'MULTIPLE_DOCS'
+          ? 'the file holds several YAML documents (---); a map file holds one: put the others in files of a map directory'
+          : `${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}${hint}`;
     return { problem: problem(file, `invalid YAML: ${reason}`, pos.line, pos.col) };
   }
   if (doc.contents === null) return { problem: problem(file, 'the data-map file is empty; it needs at least "version: 1"') };

@@ -99,6 +99,17 @@ describe('semantic checks', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('warns, without failing, about fields that mean nothing where they stand', () => {
+    const result = loadDataMap({ map: 'fixtures/maps/misplaced-fields.yaml', root: repo, cwd: repo, catalogIds: new Set() });
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.warnings.map(shown) : []).toEqual([
+      'misplaced-fields.yaml:9:7 vendors[0].deletion.call: "call" is used only with method "api"; this vendor\'s method is "manual"',
+      'misplaced-fields.yaml:6:7 vendors[0].contract.certification: "certification" applies to contractors (§1798.140(j)); this vendor\'s role is "service_provider"',
+      'misplaced-fields.yaml:12:36 opt_out.mechanisms[0].frictionless: "frictionless" describes how a gpc mechanism is honoured (§1798.135(b)); it has no meaning for type "link"',
+    ]);
+    expect(result.ok && result.warnings.every((w) => w.severity === 'warning')).toBe(true);
+  });
+
   it('never puts a line break in a message', () => {
     for (const [fixture] of single) for (const p of problemsOf(fixture)) expect(p.message).not.toMatch(/\n/);
   });

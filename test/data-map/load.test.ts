@@ -195,6 +195,7 @@ describe('bad input is a located one-line problem, never an exception', () => {
     ['list-document.yaml', { line: 1, column: 1, message: 'the data-map must be a mapping of sections (version, systems, vendors, …), not a list' }],
     ['scalar-document.yaml', { line: 1, column: 1, message: 'the data-map must be a mapping of sections (version, systems, vendors, …), not a single value' }],
     ['invalid-utf8.yaml', { line: 3, column: 12, message: 'the file is not valid UTF-8 text (save it as UTF-8)' }],
+    ['multiple-documents.yaml', { line: 2, column: 1, message: 'invalid YAML: the file holds several YAML documents (---); a map file holds one: put the others in files of a map directory' }],
     ['alias-bomb.yaml', { line: 1, column: 1, message: 'too many alias references (more than 1000); refusing to expand a possible alias bomb' }],
   ];
   for (const [fixture, expected] of cases) {
