@@ -111,7 +111,8 @@ export function createTaxonomy(custom: readonly CustomCategory[] = []): Taxonomy
     categories.set(entry.id, {
       key: entry.id,
       ccpa: (isStatutoryCategory(entry.ccpa) ? entry.ccpa : existing?.ccpa ?? 'identifiers') as StatutoryCategory,
-      sensitive: entry.sensitive,
+      // A category whose statutory class is `sensitive` is sensitive whatever the flag says.
+      sensitive: entry.sensitive || entry.ccpa === 'sensitive',
       description: existing?.description ?? `Custom category declared in ${entry.loc.file}:${entry.loc.line}`,
       fields: [...(existing?.fields ?? []), ...entry.fields],
       exclude: existing?.exclude ?? [],

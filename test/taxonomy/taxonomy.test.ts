@@ -183,6 +183,13 @@ describe('custom categories', () => {
     expect(taxonomy.categoryForField('memberId')).toBe('user.unique_id');
   });
 
+  it('treats a custom category of statutory class sensitive as sensitive', () => {
+    const health = createTaxonomy([{ ...loyalty, id: 'user.health_and_medical.cycle', ccpa: 'sensitive', sensitive: false, fields: ['cycleDay'] }]);
+    expect(health.isSensitive('user.health_and_medical.cycle')).toBe(true);
+    expect(health.disclosureCovers('sensitive', 'user.health_and_medical.cycle')).toBe(true);
+    expect(health.categoryForField('cycle_day')).toBe('user.health_and_medical.cycle');
+  });
+
   it('does not leak into other taxonomies', () => {
     expect(taxonomy.isCategory('user.loyalty.member_id')).toBe(false);
     expect(taxonomy.categoryForField('loyaltyId')).toBeUndefined();
