@@ -99,6 +99,7 @@ export function evaluateRules(ctx: RuleContext, options: EvaluateOptions): Evalu
   const used = new Set<SuppressionComment>();
   const ruleMeta: RuleMeta[] = [];
   const callSiteByLocation = new Map(ctx.scan.callSites.map((c) => [`${c.file}:${c.line}:${c.column}`, c]));
+  const mapFindings = new Set<Finding>();
 
   for (const rule of ruleSet) {
     const setting = options.overrides[rule.id] ?? rule.defaultSeverity;
@@ -111,6 +112,7 @@ export function evaluateRules(ctx: RuleContext, options: EvaluateOptions): Evalu
       const last = site?.via.at(-1);
       const vendorAt = last ? { file: last.file, line: last.line } : undefined;
       if (site && site.via.length > 0) finding.via = site.via;
+      if (!report.code) mapFindings.add(finding);
       const comment = ctx.scan.suppressions.find((c) => matches(c, finding, vendorAt));
       if (comment) {
         used.add(comment);
@@ -135,7 +137,10 @@ export function evaluateRules(ctx: RuleContext, options: EvaluateOptions): Evalu
     const flowTouched = new Set(
       ctx.flows.filter((f) => f.callSites.some((s) => changed.has(s.file) || s.via.some((v) => changed.has(v.file)))).map((f) => f.id),
     );
-    reported = reported.filter((f) => changed.has(f.file) || (f.via ?? []).some((v) => changed.has(v.file)) || (f.flow !== undefined && flowTouched.has(f.flow)));
+    // Code findings follow their own call path; a map finding follows the call sites of its flow.
+    reported = reported.filter((f) =>
+      mapFindings.has(f) ? f.flow !== undefined && flowTouched.has(f.flow) : changed.has(f.file) || (f.via ?? []).some((v) => changed.has(v.file)),
+    );
   }
 
   const findings: Finding[] = [];
