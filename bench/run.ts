@@ -218,8 +218,11 @@ function ensureCorpus(size: string): { dir: string; corpus: CorpusSummary; gener
 }
 
 const auditArgs = (dir: string): string[] => [CLI, 'audit', dir, '--format', 'json', '--output', '/dev/null', '--fail-on', 'none'];
-/** Exit 0 or 1 means the audit ran (1 would only come from findings; --fail-on none makes it 0). */
-const auditRan = (run: ChildRun): boolean => !run.timedOut && (run.exitCode === 0 || run.exitCode === 1);
+/**
+ * With --fail-on none a finished audit exits 0. Exit 2 is "could not run", and exit 1 is then not findings:
+ * it is node's own code for an uncaught error (e.g. a dist/ being rebuilt under it).
+ */
+const auditRan = (run: ChildRun): boolean => !run.timedOut && run.exitCode === 0;
 
 interface SizeResult {
   size: string;
