@@ -46,8 +46,33 @@ export function systemName(ctx: RuleContext, id: string): string {
 
 const WORDS: Record<string, string> = { ip: 'IP', id: 'ID', ssn: 'SSN', dob: 'date of birth' };
 
-/** `user.device.ip_address` -> `IP address`; `user.biometric` -> `biometric`. */
+/** Keys whose last segment does not read as a noun on its own. */
+const LABELS: Record<string, string> = {
+  'user.unique_id': 'user ID',
+  'user.content.private': 'private message contents',
+  'user.biometric': 'biometric data',
+  'user.genetic': 'genetic data',
+  'user.neural': 'neural data',
+  'user.health_and_medical': 'health data',
+  'user.authentication.credentials': 'account credentials',
+  'user.location.precise': 'precise location',
+  'user.location.imprecise': 'approximate location',
+  'user.behavior.interaction': 'product interactions',
+  'user.financial.transaction': 'payment transactions',
+  'user.commercial.cart': 'cart contents',
+  'user.inferences.profile': 'inferred profile',
+  'user.inferences.segment': 'audience segments',
+  'user.education.records': 'education records',
+  'user.sensory.audio': 'audio recordings',
+  'user.sensory.photo': 'photos',
+  'user.sensory.video': 'video recordings',
+  'user.demographic.race_ethnicity': 'race or ethnicity',
+};
+
+/** `user.device.ip_address` -> `IP address`; `user.unique_id` -> `user ID`. */
 export function categoryLabel(key: string): string {
+  const label = LABELS[key];
+  if (label) return label;
   const last = key.split('.').at(-1) ?? key;
   return last
     .split('_')
