@@ -1190,15 +1190,15 @@ export function generateCorpus(options: GenerateOptions): CorpusSummary {
     if (ws.modules.length > 0) {
       for (const mod of rng.pickSome(ws.modules, rng.int(0, 3))) {
         const from = posix.relative(posix.dirname(relInSrc), mod.rel.replace(/\.tsx?$/, ''));
-        const names2 = rng.pickSome(mod.exports, rng.int(1, 3));
-        if (names2.length > 0) ctx.imports.add(`import { ${names2.join(', ')} } from '${from.startsWith('.') ? from : `./${from}`}';`);
+        const imported = rng.pickSome(mod.exports, rng.int(1, 3));
+        if (imported.length > 0) ctx.imports.add(`import { ${imported.join(', ')} } from '${from.startsWith('.') ? from : `./${from}`}';`);
       }
     }
     const otherPackages = workspaces.filter((x) => x.kind === 'package' && x !== ws && x.modules.length > 0);
     for (const pkg of rng.pickSome(otherPackages, rng.int(0, 2))) {
       const mod = rng.pick(pkg.modules);
-      const names2 = rng.pickSome(mod.exports, rng.int(1, 2));
-      if (names2.length > 0) ctx.imports.add(`import { ${names2.join(', ')} } from '${pkg.name}';`);
+      const imported = rng.pickSome(mod.exports, rng.int(1, 2));
+      if (imported.length > 0) ctx.imports.add(`import { ${imported.join(', ')} } from '${pkg.name}';`);
     }
 
     const targetLines = Math.min(700, Math.round(40 + -Math.log(1 - rng.next()) * 95));
