@@ -73,7 +73,7 @@ export const noticeSaleDisclosure = defineRule({
             level: levelFor(missingFlows),
             message:
               `Privacy policy ${policy.id} does not list ${categoryList(keys, 6)} as sold or shared, but ${keys.length > 1 ? 'they are' : 'it is'} ` +
-              `sold or shared with ${vendorsOf(ctx, missingFlows)}; add ${keys.join(', ')} (or their statutory categories) to discloses.sold or discloses.shared`,
+              `sold or shared with ${vendorsOf(ctx, missingFlows)}; add ${keys.join(', ')} (or ${keys.length > 1 ? 'their statutory categories' : 'its statutory category'}) to discloses.sold or discloses.shared`,
             mapEntry: mapEntryOf(policy, `${policy.path}.discloses.sold`),
           });
         }
