@@ -19,16 +19,21 @@ export function worstSeverity(severities: Iterable<Severity>): Severity | undefi
   return worst;
 }
 
+/** Code-unit order: the same on every machine, whatever its locale (unlike `localeCompare`). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function byLocation(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 function compareCallSites(a: CallSite, b: CallSite): number {
-  return byLocation(a, b) || a.vendor.localeCompare(b.vendor) || a.api.localeCompare(b.api) || a.callText.localeCompare(b.callText);
+  return byLocation(a, b) || compareText(a.vendor, b.vendor) || compareText(a.api, b.api) || compareText(a.callText, b.callText);
 }
 
 function compareUnresolved(a: UnresolvedDestination, b: UnresolvedDestination): number {
-  return byLocation(a, b) || a.call.localeCompare(b.call) || a.reason.localeCompare(b.reason);
+  return byLocation(a, b) || compareText(a.call, b.call) || compareText(a.reason, b.reason);
 }
 
 /**
@@ -98,12 +103,12 @@ export function canonicalReport(report: AuditReport): AuditReport {
   const sorted: AuditReport = {
     ...report,
     flows: [...report.flows]
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => compareText(a.id, b.id))
       .map((f) => ({ ...f, callSites: [...f.callSites].sort(compareCallSites) })),
     findings: [...report.findings].sort(compareFindings),
     suppressedFindings: [...report.suppressedFindings].sort(compareFindings),
     unresolved: [...report.unresolved].sort(compareUnresolved),
-    skipped: [...report.skipped].sort((a, b) => a.file.localeCompare(b.file) || a.reason.localeCompare(b.reason)),
+    skipped: [...report.skipped].sort((a, b) => compareText(a.file, b.file) || compareText(a.reason, b.reason)),
     ...(report.staleBaseline ? { staleBaseline: [...report.staleBaseline].sort() } : {}),
   };
   return reportShape(sorted) as AuditReport;
@@ -168,6 +173,6 @@ export function topRule(findings: readonly Finding[]): { ruleId: string; count: 
     entry.worst = Math.min(entry.worst, severityRank(f.severity));
     counts.set(f.ruleId, entry);
   }
-  const best = [...counts].sort(([idA, a], [idB, b]) => a.worst - b.worst || b.count - a.count || idA.localeCompare(idB))[0];
+  const best = [...counts].sort(([idA, a], [idB, b]) => a.worst - b.worst || b.count - a.count || compareText(idA, idB))[0];
   return best ? { ruleId: best[0], count: best[1].count } : undefined;
 }

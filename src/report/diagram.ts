@@ -4,7 +4,7 @@
  */
 import type { FlowClass } from '../flows/types.js';
 import type { Severity } from '../rules/types.js';
-import { classLabel, worstSeverity } from './common.js';
+import { classLabel, compareText, worstSeverity } from './common.js';
 import type { AuditReport } from './types.js';
 
 export type NodeKind = 'system' | 'vendor';
@@ -48,6 +48,21 @@ export function buildDiagram(report: AuditReport): Diagram {
     if (!nodes.has(node.key)) nodes.set(node.key, node);
   };
 
+  // Active errors and warnings, by the flow they concern or, for those without a flow, by vendor or system.
+  const byFlow = new Map<string, Severity[]>();
+  const byNode = new Map<string, Severity[]>();
+  const note = (map: Map<string, Severity[]>, key: string, severity: Severity): void => {
+    const list = map.get(key);
+    if (list) list.push(severity);
+    else map.set(key, [severity]);
+  };
+  for (const f of report.findings) {
+    if (f.severity === 'info') continue;
+    if (f.flow !== undefined) note(byFlow, f.flow, f.severity);
+    else if (f.vendor !== undefined) note(byNode, vendorKey(f.vendor), f.severity);
+    else if (f.system !== undefined) note(byNode, systemKey(f.system), f.severity);
+  }
+
   const edges: DiagramEdge[] = [];
   for (const flow of report.flows) {
     // The recipient is one of the business's systems for internal flows, and for any flow whose recipient
@@ -56,7 +71,7 @@ export function buildDiagram(report: AuditReport): Diagram {
     addNode({ key: systemKey(flow.from), id: flow.from, kind: 'system', declared: true });
     const toKey = toSystem ? systemKey(flow.to) : vendorKey(flow.to);
     addNode({ key: toKey, id: flow.to, kind: toSystem ? 'system' : 'vendor', declared: toSystem || flow.recipientDeclared });
-    const violation = worstSeverity(report.findings.filter((f) => f.flow === flow.id && f.severity !== 'info').map((f) => f.severity));
+    const violation = worstSeverity(byFlow.get(flow.id) ?? []);
     edges.push({
       flowId: flow.id,
       from: systemKey(flow.from),
@@ -70,15 +85,12 @@ export function buildDiagram(report: AuditReport): Diagram {
   }
 
   for (const node of nodes.values()) {
-    const about = report.findings.filter(
-      (f) => f.flow === undefined && f.severity !== 'info' && (node.kind === 'vendor' ? f.vendor === node.id : f.vendor === undefined && f.system === node.id),
-    );
-    const problem = worstSeverity(about.map((f) => f.severity));
+    const problem = worstSeverity(byNode.get(node.key) ?? []);
     if (problem) node.problem = problem;
   }
 
-  const sortedNodes = [...nodes.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'system' ? -1 : 1));
-  edges.sort((a, b) => a.flowId.localeCompare(b.flowId) || a.to.localeCompare(b.to));
+  const sortedNodes = [...nodes.values()].sort((a, b) => (a.kind === b.kind ? compareText(a.id, b.id) : a.kind === 'system' ? -1 : 1));
+  edges.sort((a, b) => compareText(a.flowId, b.flowId) || compareText(a.to, b.to));
   return { nodes: sortedNodes, edges };
 }
 

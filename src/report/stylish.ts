@@ -1,7 +1,7 @@
 /** `--format stylish`: ESLint-style terminal output, grouped by file, then a summary and a hint. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Severity } from '../rules/types.js';
-import { asideCounts, findingFile, plural, problemCount, topRule } from './common.js';
+import { asideCounts, findingFile, pathFromWorkingDirectory, plural, problemCount, topRule } from './common.js';
 import { neutralizeBidi, sanitizeTerminal } from './text.js';
 import type { AuditReport, Finding, Formatter } from './types.js';
 
@@ -12,11 +12,14 @@ function paintSeverity(c: ChalkInstance, severity: Severity, text: string): stri
   return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : c.blue(text);
 }
 
+/** Findings by file, each path from the working directory so that a terminal can open it. */
 function groupByFile(report: AuditReport): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const file = findingFile(report, f);
-    groups.set(file, [...(groups.get(file) ?? []), f]);
+    const file = pathFromWorkingDirectory(report, findingFile(report, f));
+    const group = groups.get(file);
+    if (group) group.push(f);
+    else groups.set(file, [f]);
   }
   return groups;
 }
@@ -42,7 +45,7 @@ export const formatStylish: Formatter = (report, { color }) => {
         `  ${c.dim(`${f.line}:${f.column}`.padEnd(locationWidth))}  ${paintSeverity(c, f.severity, f.severity.padEnd(severityWidth))}  ${message.padEnd(messageWidth)}  ${c.dim(inert(f.ruleId))}`,
       );
       if (f.via && f.via.length > 0) {
-        const path = f.via.map((v) => `${inert(v.function)} (${inert(v.file)}:${v.line}:${v.column})`).join(' → ');
+        const path = f.via.map((v) => `${inert(v.function)} (${inert(pathFromWorkingDirectory(report, v.file))}:${v.line}:${v.column})`).join(' → ');
         lines.push(c.dim(`${indent}via ${path}`));
       }
     }

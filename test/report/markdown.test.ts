@@ -93,6 +93,15 @@ describe('markdown report', () => {
     expect(text).toContain('… and 20 findings more: see the SARIF or JSON report.');
   });
 
+  it('replaces a diagram too large for Mermaid with a pointer to the SVG', () => {
+    const report = loadFixture('storefront');
+    const template = report.flows[0]!;
+    report.flows = Array.from({ length: 600 }, (_, i) => ({ ...template, id: `storefront->vendor-${i}`, to: `vendor-${i}` }));
+    const text = markdown(report);
+    expect(text).not.toContain('```mermaid');
+    expect(text).toContain('The diagram of 600 flows is too large for Mermaid; <code>flowaudit graph \\-\\-format svg</code> draws it.');
+  });
+
   it('is byte-identical for the same input', () => {
     expect(markdown(loadFixture('storefront'))).toBe(markdown(loadFixture('storefront')));
   });

@@ -55,3 +55,14 @@ describe('stylish report', () => {
     expect(finding).toMatch(/'single' second line +ccpa\/opt-out-gate$/);
   });
 });
+
+describe('stylish paths', () => {
+  it('are relative to the working directory, so a terminal can open them: code under the root, the map as given', () => {
+    const report = { ...loadFixture('storefront'), root: 'services/shop', dataMap: ['services/shop/datamap.yaml'] };
+    report.findings = report.findings.map((f) => (f.file === 'datamap.yaml' ? { ...f, file: 'services/shop/datamap.yaml' } : f));
+    const lines = formatReport(report, 'stylish', { color: false }).split('\n');
+    expect(lines).toContain('services/shop/apps/web/src/checkout.ts');
+    expect(lines).toContain('services/shop/datamap.yaml');
+    expect(lines.find((l) => l.trim().startsWith('via'))).toContain('(services/shop/apps/web/src/lib/track.ts:9:3)');
+  });
+});
