@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/audit.js';
 import { buildDiagram, nodeLabel } from '../../src/report/diagram.js';
 import { formatReport } from '../../src/report/index.js';
 import { HOSTILE, loadFixture, mermaidBlock, type FixtureName } from './helpers.js';
@@ -139,6 +140,16 @@ describe('markdown Mermaid block in Chromium', () => {
     expect(labels.sort()).toEqual(diagram.nodes.map(nodeLabel).sort());
     expect(edges).toBe(diagram.edges.length);
     expect(pwned).toBeUndefined();
+  });
+
+  it('a real audit (the storefront example) renders with a node per system and vendor', async () => {
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    const report = await runAudit({ root: `${repo}fixtures/storefront`, cwd: repo, cache: false, ruleOverrides: {}, timing: false, jobs: 1 });
+    const { labels, edges } = await renderMermaid(mermaidBlock(formatReport(report, 'markdown', { color: false })));
+    const diagram = buildDiagram(report);
+    expect(diagram.nodes.length).toBeGreaterThan(3);
+    expect(labels.sort()).toEqual(diagram.nodes.map(nodeLabel).sort());
+    expect(edges).toBe(diagram.edges.length);
   });
 
   it('a diagram that does not parse fails', async () => {
