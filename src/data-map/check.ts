@@ -127,6 +127,17 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
         didYouMean(vendor.catalog, ctx.catalogIds),
       );
     }
+    const detectable = vendor.catalog !== undefined || ctx.catalogIds.has(vendor.id) || (vendor.detect !== undefined && Object.values(vendor.detect).some((list) => list.length > 0));
+    if (!detectable && ctx.catalogIds.size > 0 && vendor.id) {
+      const near = didYouMean(vendor.id, ctx.catalogIds);
+      report(
+        ['vendors', i, 'id'],
+        `vendor "${vendor.id}" is no catalogue entry and has no "detect": flowaudit cannot find its calls in code; add "catalog: <entry>" or "detect"`,
+        near ? near.replace('did you mean', 'did you mean catalog') : undefined,
+        false,
+        'warning',
+      );
+    }
     const deletion = vendor.deletion;
     if (deletion?.method === 'api' && !deletion.call) {
       report(['vendors', i, 'deletion'], 'method "api" needs "call": the vendor method a deletion handler must reach, e.g. client.deletePerson');

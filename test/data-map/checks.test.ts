@@ -94,6 +94,18 @@ describe('semantic checks', () => {
     ]);
   });
 
+  it('checks a vendor catalog against the built-in catalogue by default', () => {
+    const result = loadDataMap({ map: 'fixtures/maps/unknown-catalog.yaml', root: repo, cwd: repo });
+    expect(result.ok ? [] : result.problems.map((p) => [p.path, p.suggestion])).toEqual([['vendors[0].catalog', 'did you mean "meta-pixel"?']]);
+  });
+
+  it('warns about a vendor that neither the catalogue nor detect can find in code', () => {
+    const result = loadDataMap({ map: 'fixtures/maps/undetectable-vendor.yaml', root: repo, cwd: repo, catalogIds: new Set(['google-analytics', 'meta-pixel']) });
+    expect(result.ok ? result.warnings.map(shown) : []).toEqual([
+      'undetectable-vendor.yaml:3:9 vendors[0].id: vendor "google-analytic" is no catalogue entry and has no "detect": flowaudit cannot find its calls in code; add "catalog: <entry>" or "detect" (did you mean catalog "google-analytics"?)',
+    ]);
+  });
+
   it('skips the catalog check while there is no catalogue', () => {
     const result = loadDataMap({ map: 'fixtures/maps/unknown-catalog.yaml', root: repo, cwd: repo, catalogIds: new Set() });
     expect(result.ok).toBe(true);
