@@ -25,6 +25,8 @@ interface Binding {
   assigned?: ts.Expression[];
   paramFn?: number;
   paramIndex?: number;
+  /** A value known without an initializer (the module of `import('x').then((mod) => …)`). */
+  baseVal?: Val;
   /** Names sent through this request object later (`xhr.send(body)`, `req.end(body)`). */
   sent?: Set<string>;
 }
@@ -275,9 +277,10 @@ class Extractor {
     }
   }
 
-  private declareBinding(name: ts.BindingName, scope: Scope, from: { init?: ts.Expression; type?: ts.TypeNode; param?: [number, number]; consent?: boolean }, path: string[] = []): void {
+  private declareBinding(name: ts.BindingName, scope: Scope, from: { init?: ts.Expression; type?: ts.TypeNode; param?: [number, number]; consent?: boolean; val?: Val }, path: string[] = []): void {
     if (ts.isIdentifier(name)) {
-      const b: Binding = { kind: from.consent ? 'consent' : from.param ? 'param' : 'var', path, scope };
+      const b: Binding = { kind: from.val ? 'var' : from.consent ? 'consent' : from.param ? 'param' : 'var', path, scope };
+      if (from.val) b.baseVal = from.val;
       if (from.init) b.init = from.init;
       if (from.type && (path.length === 0 || !ts.isTypeLiteralNode(from.type))) b.type = from.type;
       if (from.param) [b.paramFn, b.paramIndex] = from.param;
@@ -313,6 +316,8 @@ class Extractor {
     let base: Val;
     if (b.kind === 'param' || b.kind === 'consent') {
       base = this.typedVal(b.type, b.scope) ?? { k: 'param', fn: b.paramFn ?? 0, i: b.paramIndex ?? 0 };
+    } else if (b.baseVal) {
+      base = b.baseVal;
     } else {
       const init = b.init && !isNullish(b.init) ? b.init : b.assigned?.find((a) => !isNullish(a));
       base = init ? this.valueOf(init, b.scope) : this.typedVal(b.type, b.scope) ?? UNK;
@@ -329,6 +334,13 @@ class Extractor {
 
   /** `client: Stripe` (a type naming an imported or local class) -> an instance of it. */
   private typedVal(type: ts.TypeNode | undefined, scope: Scope): Val | undefined {
+    if (type && ts.isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const v = this.typedVal(member, scope);
+        if (v) return v;
+      }
+      return undefined;
+    }
     if (!type || !ts.isTypeReferenceNode(type)) return undefined;
     const name = type.typeName;
     const root = ts.isIdentifier(name) ? name : ts.isIdentifier(name.left) ? name.left : undefined;
@@ -507,9 +519,10 @@ class Extractor {
         if (match) return condOf(match);
       }
       if (ts.isPropertyAccessExpression(callee) && ['includes', 'has', 'some', 'indexOf', 'contains', 'startsWith'].includes(callee.name.text)) {
-        return this.cond(callee.expression, step);
+        const inner = this.cond(callee.expression, step);
+        if (inner.t || inner.f) return inner;
       }
-      return NO_COND;
+      return this.consentRoot(e) ? condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' }) : NO_COND;
     }
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
       const path = this.accessPath(e);
@@ -518,11 +531,11 @@ class Extractor {
         if (match) return condOf(match);
       }
       // A read on a consent API's callback parameter (`data.uspString`): the consent state itself.
+      if (this.consentRoot(e)) return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
       let root: ts.Expression = e;
       while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
       if (ts.isIdentifier(root)) {
         const b = this.scope.lookup(root.text);
-        if (b?.kind === 'consent') return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
         if (b?.kind === 'var' && step === 0 && b.init && path) {
           const initPath = this.accessPath(b.init);
           if (initPath) {
@@ -558,6 +571,13 @@ class Extractor {
 
   private inTransparentParam(_b: Binding): boolean {
     return false;
+  }
+
+  /** Is the expression a read of (or a method call on) a consent API's callback parameter? */
+  private consentRoot(e: ts.Expression): boolean {
+    let root: ts.Expression = e;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
+    return ts.isIdentifier(root) && this.scope.lookup(root.text)?.kind === 'consent';
   }
 
   private comparison(e: ts.BinaryExpression, step: number): Cond {
@@ -703,6 +723,8 @@ class Extractor {
       for (const p of e.properties) {
         if (ts.isPropertyAssignment(p)) {
           const key = propertyNameText(p.name);
+          // `restricted_data_processing: false` switches a setting off; it sends no such field either.
+          if (unwrap(p.initializer).kind === ts.SyntaxKind.FalseKeyword) continue;
           if (key !== undefined) acc.names.add(key);
           this.collectNames(p.initializer, acc, depth + 1);
         } else if (ts.isShorthandPropertyAssignment(p)) {
@@ -969,8 +991,9 @@ class Extractor {
     const bindable = this.isBindable(node);
     const consent = this.consentCallbacks.has(node);
     const scope = new Scope(this.scope);
+    const loaded = this.dynamicImportOf(node);
     node.parameters.forEach((p, i) => {
-      this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent });
+      this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent, ...(i === 0 && loaded ? { val: loaded } : {}) });
       if (p.initializer) this.visitIn(scope, p.initializer);
     });
     if (ts.isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
@@ -996,6 +1019,17 @@ class Extractor {
     this.gates = saved.gates;
     this.inTransparent = saved.inTransparent;
     this.scope = saved.scope;
+  }
+
+  /** `import('posthog-js').then((mod) => …)`: the callback's first parameter is the module. */
+  private dynamicImportOf(node: ts.FunctionLikeDeclaration): Val | undefined {
+    let p: ts.Node = node.parent;
+    while (ts.isParenthesizedExpression(p)) p = p.parent;
+    if (!ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== 'then' || p.arguments[0] !== node) return undefined;
+    const receiver = unwrap(p.expression.expression);
+    if (!ts.isCallExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
+    const src = stringLiteralOf(receiver.arguments[0]);
+    return src ? { k: 'imp', src, name: '*' } : undefined;
   }
 
   private visitIn(scope: Scope, node: ts.Node): void {
@@ -1042,7 +1076,7 @@ class Extractor {
       this.withGates(op === ts.SyntaxKind.AmpersandAmpersandToken ? c.t : c.f, () => this.visit(e.right));
       return;
     }
-    if (op === ts.SyntaxKind.EqualsToken) this.visitAssignment(e);
+    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) this.visitAssignment(e);
     ts.forEachChild(e, this.visitNode);
   }
 

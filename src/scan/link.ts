@@ -174,7 +174,10 @@ class Linker {
   }
 
   private vendorCall(ref: CallRef, rv: Extract<RV, { t: 'vendor' }>): void {
-    const { path } = rv;
+    // A package's default export called directly (`Intercom({...})`, `twilio(sid, token)`): the catalogue
+    // names such a call by the export's usual name, which the import binding normally repeats.
+    const direct = rv.path.length === 0 && rv.via === 'package' && /^[\w$]+$/.test(ref.fact.calleeText);
+    const path = direct ? [ref.fact.calleeText] : rv.path;
     const a0 = ref.fact.a0;
     const deletionOf = (d: Detector): CallPattern | undefined =>
       firstMatch(d.deletes, path, a0) ?? (d.ref.mapDeletion && this.matchesMapDeletion(d.ref.mapDeletion, path, a0) ? d.ref.mapDeletion : undefined);

@@ -69,7 +69,7 @@ describe('wrappers', () => {
     expect(deep.at).toBe('deep.ts:8:40');
     expect(deep.via).toHaveLength(6);
     expect(deep.categories).toContain('user.contact.email');
-    expect(sites.filter((s) => String(s.at).startsWith('cycle.ts')).map((s) => s.at)).toEqual(['cycle.ts:2:56']);
+    expect(sites.filter((s) => String(s.at).startsWith('cycle.ts')).map((s) => s.at)).toEqual(['cycle.ts:2:61']);
   });
 
   it('sends what a spread of a typed object declares', async () => {
