@@ -35,6 +35,8 @@ export interface Detectors {
   packages: Map<string, Detector[]>;
   globals: Map<string, Detector[]>;
   hosts: { pattern: string; detector: Detector }[];
+  /** Host-plus-path prefixes (`www.facebook.com/tr`): more specific than a bare host. */
+  urlPrefixes: { prefix: string; detector: Detector }[];
   /** Catalogue consent switches per catalogue id. */
   consent: Map<string, CatalogConsentSwitch[]>;
   /** Every name worth a look in the text pre-filter. */
@@ -72,6 +74,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
     map.set(key, list);
   };
   const hosts: { pattern: string; detector: Detector }[] = [];
+  const urlPrefixes: { prefix: string; detector: Detector }[] = [];
   const consent = new Map<string, CatalogConsentSwitch[]>();
   const entries = [...catalog.entries].sort((a, b) => a.id.localeCompare(b.id));
 
@@ -101,6 +104,22 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
         implicitCategories: entry.implicitCategories,
         defaultClass: global.defaultClass ?? entry.defaultClass,
         browser: true,
+      });
+    }
+    for (const prefix of entry.urlPrefixes ?? []) {
+      const host = prefix.split('/')[0]!;
+      urlPrefixes.push({
+        prefix: prefix.toLowerCase(),
+        detector: {
+          ref: attribute(entry, vendors, 'hosts', host),
+          matched: prefix,
+          transmits: [],
+          deletes,
+          components: [],
+          implicitCategories: entry.implicitCategories,
+          defaultClass: entry.defaultClass,
+          browser: false,
+        },
       });
     }
     for (const host of entry.hosts) {
@@ -144,9 +163,9 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
     for (const host of vendor.detect?.hosts ?? []) if (!hosts.some((h) => h.pattern === host)) hosts.push({ pattern: host, detector: base(host) });
   }
 
-  const tokens = [...packages.keys(), ...globals.keys(), ...hosts.map((h) => h.pattern.replace(/^\*\./, ''))];
+  const tokens = [...packages.keys(), ...globals.keys(), ...hosts.map((h) => h.pattern.replace(/^\*\./, '')), ...urlPrefixes.map((u) => u.prefix.split('/')[0]!)];
   const fingerprint = JSON.stringify([[...packages.keys()].sort(), [...globals.keys()].sort()]);
-  return { packages, globals, hosts, consent, tokens, fingerprint };
+  return { packages, globals, hosts, urlPrefixes, consent, tokens, fingerprint };
 }
 
 /** The detector of a package specifier: exact name or a subpath import (`@next/third-parties/google`). */
@@ -162,7 +181,14 @@ export function packageDetector(detectors: Detectors, specifier: string): Detect
   return undefined;
 }
 
-export function hostDetector(detectors: Detectors, host: string): Detector | undefined {
+/** The vendor of a request URL: the longest URL prefix, else the most specific host pattern. */
+export function hostDetector(detectors: Detectors, host: string, path = ''): Detector | undefined {
+  const url = `${host.toLowerCase()}${path}`;
+  let prefixMatch: { prefix: string; detector: Detector } | undefined;
+  for (const candidate of detectors.urlPrefixes) {
+    if (url.startsWith(candidate.prefix) && (!prefixMatch || candidate.prefix.length > prefixMatch.prefix.length)) prefixMatch = candidate;
+  }
+  if (prefixMatch) return prefixMatch.detector;
   // The most specific pattern wins (`api.hubapi.com` before `hubapi.com`).
   let best: { pattern: string; detector: Detector } | undefined;
   for (const candidate of detectors.hosts) {

@@ -248,7 +248,7 @@ class Linker {
     const api = ref.fact.calleeText;
     if (target.kind === 'own') return;
     if (target.kind === 'host') {
-      const det = hostDetector(this.input.detectors, target.host);
+      const det = hostDetector(this.input.detectors, target.host, target.path);
       if (!det) return;
       this.addLeaf({ ref, det, api, pattern: target.host, detectedBy: 'http', matched: det.matched, transmits: true, deletes: false, path: [] });
       return;
@@ -268,7 +268,7 @@ class Linker {
   private scriptSrc(ref: CallRef, val: Val): void {
     const target = urlTarget(this.values.urlParts(ref.file, val));
     if (target.kind !== 'host') return;
-    const det = hostDetector(this.input.detectors, target.host);
+    const det = hostDetector(this.input.detectors, target.host, target.path);
     if (!det) return;
     this.addLeaf({ ref, det, api: ref.fact.calleeText, pattern: target.host, detectedBy: 'script', matched: det.matched, transmits: true, deletes: false, path: [] });
   }
@@ -287,9 +287,16 @@ class Linker {
       }
     }
     if (found.size === 0) {
-      for (const { pattern, detector } of this.input.detectors.hosts) {
-        const host = pattern.replace(/^\*\./, '');
-        if (text.includes(host) && !found.has(detector.ref.vendor)) found.set(detector.ref.vendor, { det: detector, api: host, pattern: host, matched: pattern });
+      // URLs in the script text, then bare host names (`'connect.facebook.net/en_US/fbevents.js'`).
+      for (const m of text.matchAll(/(?:https?:)?\/\/([a-z0-9.-]+\.[a-z]{2,})(\/[^\s'"`?#\\]*)?/gi)) {
+        const det = hostDetector(this.input.detectors, m[1]!, m[2] ?? '');
+        if (det && !found.has(det.ref.vendor)) found.set(det.ref.vendor, { det, api: m[1]!, pattern: m[1]!, matched: det.matched });
+      }
+      if (found.size === 0) {
+        for (const { pattern, detector } of this.input.detectors.hosts) {
+          const host = pattern.replace(/^\*\./, '');
+          if (text.includes(host) && !found.has(detector.ref.vendor)) found.set(detector.ref.vendor, { det: detector, api: host, pattern: host, matched: pattern });
+        }
       }
     }
     for (const f of [...found.values()].sort((a, b) => a.det.ref.vendor.localeCompare(b.det.ref.vendor))) {
@@ -379,7 +386,7 @@ class Linker {
       const target = val ? urlTarget(this.values.urlParts(caller.file, val)) : { kind: 'unknown' as const, reason: 'URL not known statically' };
       if (target.kind === 'own') return undefined;
       if (target.kind === 'host') {
-        const det = hostDetector(this.input.detectors, target.host);
+        const det = hostDetector(this.input.detectors, target.host, target.path);
         return det ? { ...leaf, det, pattern: target.host, matched: det.matched, transmits: true } : undefined;
       }
       if (target.param === undefined) {

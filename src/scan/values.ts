@@ -385,7 +385,7 @@ export class ValueResolver {
 
 export type UrlPart = string | { hole: string; param?: number; file?: string };
 
-export type UrlTarget = { kind: 'host'; host: string } | { kind: 'own' } | { kind: 'unknown'; reason: string; param?: number };
+export type UrlTarget = { kind: 'host'; host: string; path: string } | { kind: 'own' } | { kind: 'unknown'; reason: string; param?: number };
 
 const SCHEME = /^(?:https?:|wss?:)?\/\//i;
 
@@ -412,7 +412,8 @@ export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   const end = rest.search(/[/?#]/);
   if (end >= 0 || merged.length === 1) {
     const authority = end >= 0 ? rest.slice(0, end) : rest;
-    return authority ? { kind: 'host', host: hostOf(authority) } : { kind: 'unknown', reason: 'URL host not known statically' };
+    const path = end >= 0 ? rest.slice(end) : '';
+    return authority ? { kind: 'host', host: hostOf(authority), path } : { kind: 'unknown', reason: 'URL host not known statically' };
   }
   // The host continues into a hole: `https://${region}.api.example.com` -> match on the static tail.
   const holeIndex = merged.findIndex((p) => typeof p !== 'string');
@@ -420,9 +421,9 @@ export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   const tail = merged[holeIndex + 1];
   if (rest === '' && typeof tail === 'string' && tail.startsWith('.')) {
     const tailEnd = tail.search(/[/?#]/);
-    return { kind: 'host', host: `x${hostOf(tailEnd >= 0 ? tail.slice(0, tailEnd) : tail)}` };
+    return { kind: 'host', host: `x${hostOf(tailEnd >= 0 ? tail.slice(0, tailEnd) : tail)}`, path: tailEnd >= 0 ? tail.slice(tailEnd) : '' };
   }
-  if (rest !== '' && rest.endsWith('.') === false) return { kind: 'host', host: hostOf(rest) };
+  if (rest !== '' && rest.endsWith('.') === false) return { kind: 'host', host: hostOf(rest), path: '' };
   return { kind: 'unknown', reason: `URL host from ${hole.hole}` };
 }
 
