@@ -21,7 +21,8 @@
  * `orientation` (screen), `signature` (webhook HMACs), `fingerprint` (build hashes), `segment` (the
  * vendor), `session`/`sessionId`, `clientId` (OAuth apps), `adId` (an ad creative), `mobile`
  * (a boolean in user-agent payloads), `login`, `handle`, `avatar`, `transaction` (Sentry's span name),
- * `orderId`, `degree` (angles), `treatment` (experiment arms). Their specific forms are fields
+ * `orderId`, `degree` (angles), `treatment` (experiment arms), `coordinates`/`coords` (charts, clicks),
+ * `messageText`/`messageBody` (compiler diagnostics, queue messages). Their specific forms are fields
  * (`fullName`, `pageUrl`, `searchQuery`, `privateMessage`, `jobTitle`, …).
  *
  * `exclude` lists names that look like a field but carry no personal information (flags, settings,
@@ -378,7 +379,7 @@ const DEFS: Def[] = [
     ccpa: 'geolocation',
     sensitive: true,
     description: 'Precise geolocation: within a 1,850-foot radius (§1798.140(w)), e.g. GPS coordinates.',
-    fields: ['lat', 'lng', 'lon', 'latitude', 'longitude', 'latLng', 'latlong', 'coordinates', 'coords', 'gps', 'gpsLocation', 'geoPoint', 'geolocation', 'preciseLocation', 'userLocation'],
+    fields: ['lat', 'lng', 'lon', 'latitude', 'longitude', 'latLng', 'latlong', 'gps', 'gpsLocation', 'geoPoint', 'geolocation', 'preciseLocation', 'userLocation'],
     exclude: ['geolocationEnabled', 'geolocationPermission', 'locationPermission'],
   },
   {
@@ -527,7 +528,7 @@ const DEFS: Def[] = [
     sensitive: true,
     description:
       'Contents of mail, email and text messages unless the business is the intended recipient (§1798.140(ae)(1)(E)). `message`, `body`, `text` and `content` alone are not fields.',
-    fields: ['privateMessage', 'privateMessages', 'directMessage', 'directMessages', 'messageContent', 'messageBody', 'messageText', 'smsBody', 'smsText', 'chatMessage', 'chatMessages', 'chatTranscript', 'chatHistory', 'conversationHistory', 'emailContents', 'inboxMessages'],
+    fields: ['privateMessage', 'privateMessages', 'directMessage', 'directMessages', 'smsBody', 'smsText', 'chatMessage', 'chatMessages', 'chatTranscript', 'chatHistory', 'conversationHistory', 'emailContents', 'inboxMessages'],
   },
 ];
 

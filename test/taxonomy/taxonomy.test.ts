@@ -134,6 +134,8 @@ describe('categoryForField', () => {
     ['fingerprint', undefined],
     ['segment', undefined],
     ['transaction', undefined],
+    ['coordinates', undefined],
+    ['messageText', undefined],
     ['', undefined],
   ];
   for (const [name, expected] of cases) {
