@@ -123,11 +123,20 @@ export function pathFromWorkingDirectory(report: AuditReport, file: string): str
   return posix.normalize(posix.join(report.root, file));
 }
 
-/** A relative path as a URI reference: each segment percent-encoded, so `#`, `?` and spaces stay in the path. */
+/**
+ * A relative path as a URI reference: each segment percent-encoded, so `#`, `?`, spaces and brackets
+ * (`app/[slug]/page.tsx`) stay in the path; `@`, `+`, `$`, `,`, `;`, `=`, `&` are legal in a path segment
+ * (RFC 3986 pchar) and stay readable (`packages/@acme`, `routes/+page.svelte`); parentheses are encoded so a
+ * Markdown link destination cannot end early.
+ */
 export function uriPath(path: string): string {
   return path
     .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[()'*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment)
+        .replace(/%(40|2B|24|2C|3B|3D|26)/g, (escape) => decodeURIComponent(escape))
+        .replace(/[()'*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`),
+    )
     .join('/');
 }
 

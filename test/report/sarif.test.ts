@@ -95,7 +95,17 @@ describe('sarif report', () => {
     expect(uris).toContain('services/shop/apps/web/src/checkout.ts');
     expect(uris).toContain('datamap.yaml');
     const hostile = sarifOf(loadFixture('hostile')).results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
-    expect(hostile).toContain('src/%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E%7Cx.ts');
+    expect(hostile).toContain('src/%3Cimg%20src=x%20onerror=%22window.__pwned=1%22%3E%7Cx.ts');
+  });
+
+  it('keeps framework file names readable and unambiguous', () => {
+    const report = loadFixture('clean');
+    const finding = { ruleId: 'map/stale-flow', severity: 'warning' as const, message: 'm', line: 1, column: 1, citation: '—', fingerprint: 'f' };
+    const files = ['app/[slug]/page.tsx', 'packages/@acme/ui/x.ts', 'src/routes/+page.svelte.ts', 'src/a#b?c d.ts', 'src/(group)/x.ts'];
+    report.findings = files.map((file, i) => ({ ...finding, file, fingerprint: `f${i}` }));
+    const uris = sarifOf(report).results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(['app/%5Bslug%5D/page.tsx', 'packages/@acme/ui/x.ts', 'src/%28group%29/x.ts', 'src/a%23b%3Fc%20d.ts', 'src/routes/+page.svelte.ts']);
+    for (const uri of uris) expect(decodeURIComponent(uri)).toBe(files.find((f) => decodeURIComponent(uri) === f));
   });
 
   it('marks a rule switched off as disabled', () => {
