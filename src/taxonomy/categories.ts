@@ -22,7 +22,7 @@
  * vendor), `session`/`sessionId`, `clientId` (OAuth apps), `adId` (an ad creative), `mobile`
  * (a boolean in user-agent payloads), `login`, `handle`, `avatar`, `transaction` (Sentry's span name),
  * `orderId`, `degree` (angles), `treatment` (experiment arms), `coordinates`/`coords` (charts, clicks),
- * `messageText`/`messageBody` (compiler diagnostics, queue messages). Their specific forms are fields
+ * `messageText` (compiler diagnostics, error texts). Their specific forms are fields
  * (`fullName`, `pageUrl`, `searchQuery`, `privateMessage`, `jobTitle`, …).
  *
  * `exclude` lists names that look like a field but carry no personal information (flags, settings,
@@ -528,7 +528,7 @@ const DEFS: Def[] = [
     sensitive: true,
     description:
       'Contents of mail, email and text messages unless the business is the intended recipient (§1798.140(ae)(1)(E)). `message`, `body`, `text` and `content` alone are not fields.',
-    fields: ['privateMessage', 'privateMessages', 'directMessage', 'directMessages', 'smsBody', 'smsText', 'chatMessage', 'chatMessages', 'chatTranscript', 'chatHistory', 'conversationHistory', 'emailContents', 'inboxMessages'],
+    fields: ['privateMessage', 'privateMessages', 'directMessage', 'directMessages', 'messageBody', 'messageContent', 'smsBody', 'smsText', 'chatMessage', 'chatMessages', 'chatTranscript', 'chatHistory', 'conversationHistory', 'emailContents', 'inboxMessages'],
   },
 ];
 
