@@ -1110,7 +1110,7 @@ class Extractor {
     } else if (ts.isPropertyAccessExpression(target) && target.name.text === 'exports' && ts.isIdentifier(target.expression) && target.expression.text === 'module') {
       this.deferredExports.push([name, () => this.valueOf(e.right, scope)]);
     }
-    if (name === 'src') this.recordSrc(e, e.right);
+    if (name === 'src') this.recordSrc(e, e.right, calleeTextOf(left));
     if (SNIPPET_PROPERTIES.has(name)) {
       const text = this.snippetText(e.right);
       if (text) this.recordSnippet(e, text);
@@ -1129,7 +1129,7 @@ class Extractor {
     }
     if (this.isSecGpcRead(e)) this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setAttribute' && stringLiteralOf(e.arguments[0]) === 'src' && e.arguments[1]) {
-      this.recordSrc(e, e.arguments[1]);
+      this.recordSrc(e, e.arguments[1], calleeTextOf(callee));
     }
     if (ts.isPropertyAccessExpression(callee) && ['send', 'end', 'write'].includes(callee.name.text) && ts.isIdentifier(unwrap(callee.expression))) {
       const b = this.scope.lookup((unwrap(callee.expression) as ts.Identifier).text);
@@ -1176,7 +1176,7 @@ class Extractor {
     }
     if (tagName && SRC_TAGS.has(tagName)) {
       const src = attr('src');
-      if (src) this.recordSrc(node, src);
+      if (src) this.recordSrc(node, src, tagName);
       if ((tagName === 'script' || tagName === 'Script') && ts.isJsxElement(node)) {
         const text = node.children
           .map((c) => (ts.isJsxText(c) ? c.text : ts.isJsxExpression(c) && c.expression ? this.snippetText(c.expression) ?? '' : ''))
@@ -1218,8 +1218,9 @@ class Extractor {
     return { fn: this.fn, ...this.pos(node), callee: UNK, calleeText, text: fold(node.getText(this.sf)), kind, args: [], gates: this.gates };
   }
 
-  private recordSrc(node: ts.Node, src: ts.Expression): void {
-    const fact = this.baseFact(node, 'src', 'src');
+  /** A script / image / frame source: `label` is how it is written (`script`, `Script`, `s.src`). */
+  private recordSrc(node: ts.Node, src: ts.Expression, label: string): void {
+    const fact = this.baseFact(node, 'src', label);
     this.pending.push({ node, callee: undefined, scope: this.scope, fact, argNodes: [], srcNode: src });
   }
 
