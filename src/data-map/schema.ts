@@ -38,6 +38,12 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
+/** The schema's own verdict on a document: ajv's errors, empty when valid. */
+export function rawSchemaErrors(data: unknown): ErrorObject[] {
+  const validate = validator();
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
 function pointerSegments(pointer: string): Segment[] {
   if (!pointer) return [];
   return pointer
@@ -117,11 +123,9 @@ function messageFor(error: ErrorObject, segments: readonly Segment[]): { message
 
 /** Schema problems of one file, located and with merged paths. */
 export function schemaProblems(data: unknown, offsets: Offsets, locations: Locations, fallback: SourceLocation): MapProblem[] {
-  const validate = validator();
-  if (validate(data)) return [];
   const problems: MapProblem[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of rawSchemaErrors(data)) {
     const segments = mergedSegments(pointerSegments(error.instancePath), offsets);
     const { message, suggestion, atKey } = messageFor(error, segments);
     const target = atKey !== undefined ? [...segments, atKey] : segments;

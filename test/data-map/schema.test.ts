@@ -1,24 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-
-type AjvClass = typeof Ajv2020Module.default;
-type FormatsPlugin = typeof addFormatsModule.default;
-const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).default ?? (Ajv2020Module as unknown as AjvClass);
-const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+import { dataMapSchema, rawSchemaErrors } from '../../src/data-map/schema.js';
 
 const repo = resolve(import.meta.dirname, '../..');
-const schema = JSON.parse(readFileSync(resolve(repo, 'schemas/datamap.schema.json'), 'utf8')) as Record<string, unknown>;
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const schema = dataMapSchema();
 
 /** Errors as `instancePath keyword`, e.g. `/vendors/0/role enum`. */
 function errorsOf(data: unknown): string[] {
-  return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
+  return rawSchemaErrors(data).map((e) => `${e.instancePath} ${e.keyword}`);
 }
 
 const valid = (section: Record<string, unknown>) => errorsOf({ version: 1, ...section });
