@@ -931,7 +931,7 @@ class Extractor {
       }
       case ts.SyntaxKind.PropertyAccessExpression: {
         const e = node as ts.PropertyAccessExpression;
-        if (e.name.text === 'globalPrivacyControl') this.facts.gpcReads.push({ ...this.pos(e.name), kind: 'navigator.globalPrivacyControl' });
+        if (e.name.text === 'globalPrivacyControl') this.facts.gpcReads.push({ ...this.pos(e), kind: 'navigator.globalPrivacyControl' });
         ts.forEachChild(node, this.visitNode);
         return;
       }

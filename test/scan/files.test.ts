@@ -1,0 +1,121 @@
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, scan } from './helpers.js';
+
+const CALL = `import posthog from 'posthog-js';\nposthog.capture('x');\n`;
+
+describe('files', () => {
+  it('skips tests, specs, mocks, stories, build output, declarations and .gitignored files by default', async () => {
+    const root = project({
+      'src/a.ts': CALL,
+      'src/a.test.ts': CALL,
+      'src/b.spec.tsx': CALL,
+      'src/__tests__/c.ts': CALL,
+      'src/__mocks__/d.ts': CALL,
+      'src/e.stories.tsx': CALL,
+      'dist/f.js': CALL,
+      'build/g.js': CALL,
+      '.next/h.js': CALL,
+      'coverage/i.js': CALL,
+      'node_modules/posthog-js/j.js': CALL,
+      'src/k.d.ts': CALL,
+      'generated/l.ts': CALL,
+      '.gitignore': 'generated/\n',
+      'src/m.mjs': CALL,
+      'src/n.cts': CALL,
+    });
+    const result = await scan(root);
+    expect(result.callSites.map((s) => s.file)).toEqual(['src/a.ts', 'src/m.mjs', 'src/n.cts']);
+    expect(result.files).toBe(3);
+    expect(result.lines).toBe(6);
+  });
+
+  it('adds the map excludes and lets includes force a default exclude back in', async () => {
+    const root = project({ 'src/a.ts': CALL, 'src/legacy/b.ts': CALL, 'src/__tests__/c.ts': CALL });
+    const result = await scan(root, { exclude: ['**/legacy/**'], include: ['src/__tests__/**'] });
+    expect(result.callSites.map((s) => s.file)).toEqual(['src/__tests__/c.ts', 'src/a.ts']);
+  });
+
+  it('lists binary, huge and minified files as skipped, and survives syntax errors', async () => {
+    const root = project({
+      'bin.js': Buffer.from([0x66, 0x00, 0x01, 0x02]),
+      'huge.js': `// ${'x'.repeat(2 * 1024 * 1024 + 10)}\n`,
+      'bundle.min.js': `var a=1;${'a++;'.repeat(3000)}\n`,
+      'broken.ts': `import posthog from 'posthog-js';\nposthog.capture('ok');\nfunction (( {\n`,
+    });
+    const result = await scan(root);
+    expect(result.skipped.map((s) => s.file)).toEqual(['bin.js', 'bundle.min.js', 'huge.js']);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['binary file (contains NUL bytes)', 'minified or generated (a line longer than 5000 characters)', 'larger than 2 MB']);
+    expect(result.callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['broken.ts:2']);
+  });
+
+  it('does not follow symbolic links out of the root, and survives a symlink loop', async () => {
+    const outside = project({ 'secret.ts': CALL });
+    const root = project({ 'src/a.ts': CALL });
+    symlinkSync(join(outside, 'secret.ts'), join(root, 'src/linked.ts'));
+    symlinkSync(outside, join(root, 'outdir'));
+    mkdirSync(join(root, 'loop'));
+    symlinkSync(join(root, 'loop'), join(root, 'loop/self'));
+    const result = await scan(root);
+    expect(result.callSites.map((s) => s.file)).toEqual(['src/a.ts']);
+    expect(result.files).toBe(1);
+  });
+
+  it('assigns systems by the first matching glob, else unassigned, on the outermost caller', async () => {
+    const root = project({
+      'apps/web/a.ts': `import { t } from '../../packages/lib/t';\nt();\n`,
+      'packages/lib/t.ts': `import posthog from 'posthog-js';\nexport function t() { posthog.capture('x'); }\n`,
+      'scripts/s.ts': CALL,
+    });
+    const result = await scan(root, { systems: [{ id: 'web', paths: ['apps/web/**'] }, { id: 'lib', paths: ['packages/**'] }] });
+    expect(result.callSites.map((s) => `${s.file} ${s.system}`)).toEqual(['apps/web/a.ts web', 'scripts/s.ts unassigned']);
+    expect(result.filesWithCallSites).toEqual([
+      { file: 'apps/web/a.ts', system: 'web' },
+      { file: 'scripts/s.ts', system: 'unassigned' },
+    ]);
+  });
+
+  it('reads suppression comments with and without reasons', async () => {
+    const root = project({
+      'a.ts': `// flowaudit-ignore-file map/unassigned-code -- generated glue\nimport posthog from 'posthog-js';\n// flowaudit-ignore-next-line ccpa/opt-out-gate -- consent checked upstream\nposthog.capture('x');\n  /* flowaudit-ignore-next-line ccpa/gpc */\nposthog.capture('y');\n`,
+    });
+    const result = await scan(root);
+    expect(result.suppressions).toEqual([
+      { file: 'a.ts', line: 1, column: 1, kind: 'file', ruleId: 'map/unassigned-code', reason: 'generated glue' },
+      { file: 'a.ts', line: 3, column: 1, kind: 'next-line', ruleId: 'ccpa/opt-out-gate', reason: 'consent checked upstream', appliesToLine: 4 },
+      { file: 'a.ts', line: 5, column: 3, kind: 'next-line', ruleId: 'ccpa/gpc', appliesToLine: 6 },
+    ]);
+  });
+
+  it('lists GPC reads with their system', async () => {
+    const root = project({
+      'web/gpc.ts': `export const optedOut = () => navigator.globalPrivacyControl === true;\n`,
+      'api/h.ts': `export function h(req: { headers: Record<string, string>; get(n: string): string }) {\n  return req.headers['sec-gpc'] === '1' || req.get('Sec-GPC') === '1';\n}\n`,
+    });
+    const result = await scan(root, { systems: [{ id: 'web', paths: ['web/**'] }] });
+    expect(result.gpcReads).toEqual([
+      { file: 'api/h.ts', line: 2, column: 10, kind: 'Sec-GPC', system: 'unassigned' },
+      { file: 'api/h.ts', line: 2, column: 44, kind: 'Sec-GPC', system: 'unassigned' },
+      { file: 'web/gpc.ts', line: 1, column: 31, kind: 'navigator.globalPrivacyControl', system: 'web' },
+    ]);
+  });
+
+  it('gives the same result whatever the run, and from a warm cache; a corrupt cache is ignored', async () => {
+    const root = project({
+      'lib/t.ts': `import posthog from 'posthog-js';\nexport const t = (email: string) => posthog.capture('x', { email });\n`,
+      'a.ts': `import { t } from './lib/t';\nt('a');\n`,
+      'b.ts': `import { t } from './lib/t';\nt('b');\nfetch(process.env.URL!);\n`,
+    });
+    const cacheDir = join(root, '.flowaudit-cache');
+    const cold = await scan(root, { cacheDir });
+    expect(JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')).format).toBe(1);
+    const warm = await scan(root, { cacheDir });
+    const none = await scan(root);
+    expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    expect(JSON.stringify(none)).toBe(JSON.stringify(cold));
+    writeFileSync(join(cacheDir, 'scan-facts.json'), '{"format":1,"key":');
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
+  });
+});
