@@ -30,18 +30,21 @@ export const optOutGate = defineRule({
         // 'guard', 'restricted' (LDU / RDP: processed as a service provider, §1798.135(f)) and
         // 'vendor-opt-out' gates stop the transfer for an opted-out consumer.
         if (gpcOnly ? gpcOnlyOk : site.gated && site.gate !== 'none') continue;
+        // An unmapped vendor's flow has no declared facts: each call keeps its own catalogue default, so
+        // HubSpot's CRM API stays a possible sale while its tracking code is a share (SPEC section 5).
+        const siteClass = flow.recipientDeclared ? flow.class : site.defaultClass;
         const what = capitalize(categoryList(site.categories.length > 0 ? siteCategories(ctx, site) : flow.categories));
-        const verb = transferVerb(flow.class);
+        const verb = transferVerb(siteClass);
         const plural = (site.categories.length > 0 ? site.categories : flow.categories).length > 1;
         // §1798.120(a), §1798.135(c)(4): after an opt-out the business must refrain from selling or sharing.
         const message = gpcOnly
           ? `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} checking only the Global Privacy Control signal; a consumer who opted out ` +
             `through the "Do Not Sell or Share" link is still sent — also check the stored opt-out state (opt_out.guards)`
           : `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} without checking the consumer's opt-out` +
-            (flow.class === 'possible_sale' ? ' (a possible sale: consideration unknown)' : '') +
+            (siteClass === 'possible_sale' ? ' (a possible sale: consideration unknown)' : '') +
             `; run the call only when an opt-out guard (opt_out.guards, GPC) allows it`;
         reports.push({
-          level: flow.class === 'possible_sale' || gpcOnly ? 'reduced' : 'full',
+          level: siteClass === 'possible_sale' || gpcOnly ? 'reduced' : 'full',
           message,
           code: codeOf(site),
           flow: flow.id,

@@ -83,6 +83,17 @@ describe('ccpa/opt-out-gate', () => {
     expect(findings(map, scan, rules)[0]!.message).toMatch(/^Name and IP address are shared with Meta Pixel without checking/);
   });
 
+  it("an unmapped vendor's calls keep their own catalogue default: tracking at error, CRM API at warning", () => {
+    const m = dataMap({ systems: [system('web')] });
+    const scan = scanResult({
+      callSites: [
+        callSite({ vendor: 'hubspot', catalogId: undefined, declaredVendor: false, line: 5, api: '_hsq.push', defaultClass: 'share' }),
+        callSite({ vendor: 'hubspot', catalogId: undefined, declaredVendor: false, line: 9, api: 'hubspot.crm.contacts.basicApi.create', defaultClass: 'possible_sale' }),
+      ],
+    });
+    expect(brief(findings(m, scan, rules))).toEqual(['ccpa/opt-out-gate apps/web/src/app.ts:5 error', 'ccpa/opt-out-gate apps/web/src/app.ts:9 warning']);
+  });
+
   it('fires for an undeclared ad pixel (share by default), at error', () => {
     const m = dataMap({ systems: [system('web')] });
     const scan = scanResult({ callSites: [callSite({ declaredVendor: false, line: 77 })] });
