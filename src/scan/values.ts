@@ -46,7 +46,7 @@ const HTTP_PACKAGES: Record<string, HttpClient> = {
 };
 
 /** Global names that matter to the scanner besides the catalogue's vendor globals. */
-export const PLATFORM_GLOBALS = ['window', 'globalThis', 'self', 'global', 'fetch', '$fetch', 'navigator', 'XMLHttpRequest', 'document', 'process', 'URL', 'import.meta', '__uspapi', '__gpp', 'OneTrust', 'Optanon', 'Cookiebot', 'CookieConsent', 'Image'];
+export const PLATFORM_GLOBALS = ['require', 'window', 'globalThis', 'self', 'global', 'fetch', '$fetch', 'navigator', 'XMLHttpRequest', 'document', 'process', 'URL', 'import.meta', '__uspapi', '__gpp', 'OneTrust', 'Optanon', 'Cookiebot', 'CookieConsent', 'Image'];
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'postForm', 'putForm', 'patchForm']);
 
