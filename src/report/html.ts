@@ -31,6 +31,7 @@ tr[hidden] { display: none; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
 td.rule { white-space: nowrap; }
+svg.flowaudit-diagram g.edge { cursor: pointer; }
 .via { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0; }
 .filters label { white-space: nowrap; }
@@ -47,18 +48,34 @@ const SCRIPT = `
   var rule = document.getElementById('rule-filter');
   var shown = document.getElementById('shown-count');
   var empty = document.getElementById('no-match');
+  var flowFilter = document.getElementById('flow-filter');
+  var flowName = document.getElementById('flow-filter-name');
+  var flow = '';
   function apply() {
     var severities = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     var visible = 0;
     rows.forEach(function (row) {
-      var show = severities.indexOf(row.getAttribute('data-severity')) >= 0 && (!rule.value || row.getAttribute('data-rule') === rule.value);
+      var show = severities.indexOf(row.getAttribute('data-severity')) >= 0 &&
+        (!rule.value || row.getAttribute('data-rule') === rule.value) &&
+        (!flow || row.getAttribute('data-flow') === flow);
       row.hidden = !show;
       if (show) visible++;
     });
     shown.textContent = visible + ' of ' + rows.length + ' shown';
     empty.hidden = visible !== 0;
+    flowFilter.hidden = !flow;
+    flowName.textContent = flow;
   }
   boxes.concat([rule]).forEach(function (el) { el.addEventListener('change', apply); });
+  // A click on a diagram edge shows that flow's findings; the button clears it.
+  Array.prototype.slice.call(document.querySelectorAll('svg.flowaudit-diagram g.edge')).forEach(function (edge) {
+    edge.addEventListener('click', function () {
+      flow = edge.getAttribute('data-flow') || '';
+      apply();
+      table.scrollIntoView();
+    });
+  });
+  document.getElementById('flow-filter-clear').addEventListener('click', function () { flow = ''; apply(); });
   apply();
 })();
 `;
@@ -87,7 +104,7 @@ function findingRow(report: AuditReport, f: Finding, options: FormatOptions, doc
   const rule = docsUrl ? `<a href="${h(docsUrl)}">${code(f.ruleId)}</a>` : code(f.ruleId);
   const aside = f.suppressed ? `<td>${f.suppressed.kind === 'baseline' ? 'baseline' : `comment${f.suppressed.reason ? `: ${h(f.suppressed.reason)}` : ''}`}</td>` : '';
   const related = f.flow ? `<div class="via">flow ${code(f.flow)}</div>` : '';
-  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}"><td class="sev ${f.severity}">${f.severity}</td><td>${location(report, findingFile(report, f), f.line, f.column, options)}</td><td class="rule">${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
+  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-flow="${h(f.flow ?? '')}"><td class="sev ${f.severity}">${f.severity}</td><td>${location(report, findingFile(report, f), f.line, f.column, options)}</td><td class="rule">${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
 }
 
 function findingsSection(report: AuditReport, options: FormatOptions, docs: Map<string, string>): string {
@@ -101,7 +118,7 @@ function findingsSection(report: AuditReport, options: FormatOptions, docs: Map<
   const select = `<label>Rule <select id="rule-filter"><option value="">all rules</option>${rules.map((r) => `<option value="${h(r)}">${h(r)}</option>`).join('')}</select></label>`;
   return [
     '<h2 id="findings">Findings</h2>',
-    `<div class="filters">${boxes}${select}<span id="shown-count" class="muted"></span></div>`,
+    `<div class="filters">${boxes}${select}<span id="flow-filter" hidden>Flow <code id="flow-filter-name"></code> <button type="button" id="flow-filter-clear">show all flows</button></span><span id="shown-count" class="muted"></span></div>`,
     '<table id="findings-table"><thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Message</th></tr></thead><tbody>',
     ...report.findings.map((f) => findingRow(report, f, options, docs)),
     '</tbody></table>',
@@ -207,7 +224,7 @@ export const formatHtml: Formatter = (report, options) => {
     '</header>',
     '<h2 id="diagram">Data flows</h2>',
     `<div class="diagram">${renderSvg(report, { idPrefix: 'flowaudit-' }).trimEnd()}</div>`,
-    '<p class="legend">Rounded boxes are the business’s systems, square boxes vendors; dashed means not in the data-map. Edges show each flow’s class; red edges and outlines carry an error or warning.</p>',
+    '<p class="legend">Rounded boxes are the business’s systems, square boxes vendors; dashed means not in the data-map. Edges show each flow’s class; red edges and outlines carry an error or warning. Click an edge to see its findings.</p>',
     findingsSection(report, options, docs),
     inventorySection(report, options),
     asideSections(report, options, docs),

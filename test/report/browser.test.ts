@@ -85,6 +85,14 @@ describe('html report in Chromium', () => {
     expect(await page.locator('#findings-table tbody tr:visible').count()).toBe(2);
     await page.locator('#rule-filter').selectOption('');
 
+    // A click on a diagram edge shows that flow's findings only.
+    await page.locator('svg.flowaudit-diagram g.edge[data-flow="storefront->posthog"] path').dispatchEvent('click');
+    expect(await page.locator('#findings-table tbody tr:visible td:nth-child(2)').allInnerTexts()).toEqual(['apps/web/src/pages/home.tsx:12:3']);
+    expect(await page.locator('#flow-filter-name').innerText()).toBe('storefront->posthog');
+    await page.locator('#flow-filter-clear').click();
+    expect(await page.locator('#findings-table tbody tr:visible').count()).toBe(7);
+    expect(await page.locator('#flow-filter').isVisible()).toBe(false);
+
     expect(await page.locator('#flows-table tbody tr').count()).toBe(6);
     expect(cspViolations).toEqual([]);
     expect(requests.every((url) => url.startsWith('file://'))).toBe(true);
