@@ -29,8 +29,10 @@ export interface Classification {
 }
 
 /**
- * Identifiers that stay personal information when hashed or pseudonymised (§1798.140(m), (aj)): used when the
- * taxonomy does not mark a key `identifying` itself.
+ * Identifiers that stay personal information when hashed or pseudonymised (§1798.140(m), (aj)): a key the
+ * taxonomy marks `identifying`, any key of the statutory category `identifiers` (§1798.140(v)(1)(A)) —
+ * which takes in a map's own categories such as a loyalty member number — and, should a taxonomy lack
+ * both, the identifiers SPEC section 4 names.
  */
 const IDENTIFYING_FALLBACK = [
   'user.contact.email',
@@ -45,11 +47,11 @@ const IDENTIFYING_FALLBACK = [
 ];
 
 export function isIdentifying(taxonomy: Taxonomy, key: string): boolean {
-  for (let k = key; k.length > 0; k = k.slice(0, Math.max(0, k.lastIndexOf('.')))) {
-    const def = taxonomy.categories.get(k);
-    if (def?.identifying !== undefined) return def.identifying;
+  for (let k = key; ; k = k.slice(0, k.lastIndexOf('.'))) {
+    if (taxonomy.categories.get(k)?.identifying === true) return true;
     if (!k.includes('.')) break;
   }
+  if (taxonomy.statutoryOf(key) === 'identifiers') return true;
   return IDENTIFYING_FALLBACK.some((id) => taxonomy.covers(id, key));
 }
 

@@ -40,6 +40,17 @@ describe('step 1: exempt', () => {
     expect(f.classReason).toBe('marked deidentified but it carries identifier user.contact.email; third party; consideration monetary');
   });
 
+  it("a map's own identifier category also defeats a deidentified claim", () => {
+    const base = dataMap({ systems: [web], vendors: [vendor('partner')], flows: [flow('web', 'partner', { categories: ['user.loyalty.member_id'], deidentified: true })] });
+    const map = { ...base, categories: [{ id: 'user.loyalty.member_id', ccpa: 'identifiers', sensitive: false, fields: ['loyaltyId'], path: 'categories[0]', loc: { file: 'datamap.yaml', line: 20, column: 5 } }] };
+    expect(flowById(map, scanResult(), 'web->partner').class).toBe('possible_sale');
+  });
+
+  it('a deidentified flow of behavioural and demographic data stays exempt', () => {
+    const map = dataMap({ systems: [web], vendors: [vendor('research')], flows: [flow('web', 'research', { categories: ['user.behavior.purchase_history', 'user.demographic.age', 'user.location.imprecise'], deidentified: true })] });
+    expect(flowById(map, scanResult(), 'web->research').class).toBe('exempt');
+  });
+
   it('a flow with no personal-information category is exempt', () => {
     const map = dataMap({ systems: [web], vendors: [vendor('status-page')], flows: [flow('web', 'status-page', { categories: [], consideration: 'monetary' })] });
     const f = flowById(map, scanResult(), 'web->status-page');
