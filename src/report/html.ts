@@ -30,7 +30,7 @@ th { background: var(--bg-soft); font-weight: 600; }
 tr[hidden] { display: none; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
-td.rule { white-space: nowrap; }
+td.rule, td.loc > code, td.loc > a > code { white-space: nowrap; }
 svg.flowaudit-diagram g.edge { cursor: pointer; }
 .via { font-size: 12px; color: var(--muted); margin-top: 2px; }
 .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin: 8px 0; }
@@ -104,7 +104,7 @@ function findingRow(report: AuditReport, f: Finding, options: FormatOptions, doc
   const rule = docsUrl ? `<a href="${h(docsUrl)}">${code(f.ruleId)}</a>` : code(f.ruleId);
   const aside = f.suppressed ? `<td>${f.suppressed.kind === 'baseline' ? 'baseline' : `comment${f.suppressed.reason ? `: ${h(f.suppressed.reason)}` : ''}`}</td>` : '';
   const related = f.flow ? `<div class="via">flow ${code(f.flow)}</div>` : '';
-  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-flow="${h(f.flow ?? '')}"><td class="sev ${f.severity}">${f.severity}</td><td>${location(report, findingFile(report, f), f.line, f.column, options)}</td><td class="rule">${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
+  return `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-flow="${h(f.flow ?? '')}"><td class="sev ${f.severity}">${f.severity}</td><td class="loc">${location(report, findingFile(report, f), f.line, f.column, options)}</td><td class="rule">${rule}</td><td>${h(f.message)}${via}${related}<div class="via">${h(f.citation)}</div></td>${aside}</tr>`;
 }
 
 function findingsSection(report: AuditReport, options: FormatOptions, docs: Map<string, string>): string {
