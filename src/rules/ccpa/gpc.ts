@@ -6,9 +6,12 @@ import type { RuleReport } from '../types.js';
 
 const GPC_GUARD = /globalPrivacyControl|sec-gpc/i;
 
-/** The system's code reads the signal: a GPC read in its files, or a call site gated through one. */
+/**
+ * The system's code reads the signal: a GPC read in its files, a call site gated through one, or a read in
+ * shared code that belongs to no system (a `packages/consent` library every app imports).
+ */
 function readsGpc(system: string, flows: readonly Flow[], gpcReadSystems: ReadonlySet<string>): boolean {
-  if (gpcReadSystems.has(system)) return true;
+  if (gpcReadSystems.has(system) || gpcReadSystems.has('unassigned')) return true;
   return flows.some((f) => f.callSites.some((s) => s.gate === 'gpc-only' || s.guards.some((g) => GPC_GUARD.test(g))));
 }
 

@@ -32,6 +32,18 @@ describe('ccpa/gpc', () => {
     expect(findings(map, scan, rules)).toEqual([]);
   });
 
+  it('does not fire when the signal is read in a shared library that belongs to no system', () => {
+    const map = dataMap({ systems, vendors: [vendor('meta-pixel')], flows: [share], mechanisms: [mechanism('gpc', 'gpc')] });
+    const scan = scanResult({ callSites: [callSite()], gpcReads: [{ file: 'packages/consent/src/gpc.ts', line: 3, column: 7, kind: 'navigator.globalPrivacyControl', system: 'unassigned' }] });
+    expect(findings(map, scan, rules)).toEqual([]);
+  });
+
+  it('still fires when the only read is in another system', () => {
+    const map = dataMap({ systems, vendors: [vendor('meta-pixel')], flows: [share], mechanisms: [mechanism('gpc', 'gpc')] });
+    const scan = scanResult({ callSites: [callSite()], gpcReads: [{ file: 'apps/api/src/gpc.ts', line: 3, column: 7, kind: 'Sec-GPC', system: 'api' }] });
+    expect(brief(findings(map, scan, rules))).toEqual([`ccpa/gpc datamap.yaml:${LINE.system} error`]);
+  });
+
   it('does not fire when the calls are gated through a GPC read in shared code', () => {
     const map = dataMap({ systems, vendors: [vendor('meta-pixel')], flows: [share], mechanisms: [mechanism('gpc', 'gpc')] });
     const scan = scanResult({ callSites: [callSite({ gated: true, gate: 'guard', guards: ['canSellData()', 'navigator.globalPrivacyControl'] })] });
