@@ -97,7 +97,8 @@ export function classifyByRole(vendor: Vendor, facts: Pick<FlowFacts, 'purposes'
   if (effectiveRole !== 'third_party') {
     return { ...base, class: 'disclosure', classStep: 5, classReason: `business-purpose disclosure to a ${ROLE_WORDS[vendor.role]} with a compliant contract` };
   }
-  const why = downgrades.length > 0 ? `${ROLE_WORDS[vendor.role]} treated as third party (${downgrades.map((d) => d.detail).join('; ')}); ` : 'third party; ';
+  // SPEC section 7 spells a plain third party's reason as the deciding fact alone: `purpose advertising.cross_context`.
+  const why = downgrades.length > 0 ? `${ROLE_WORDS[vendor.role]} treated as third party (${downgrades.map((d) => d.detail).join('; ')}); ` : '';
   const ccba = facts.purposes.filter((p) => isCrossContext(taxonomy, p));
   // §1798.140(ah)(1): disclosure for cross-context behavioral advertising is sharing, paid or not.
   if (ccba.length > 0) return { ...base, class: 'share', classStep: 4, classReason: `${why}purpose ${ccba.join(', ')}` };

@@ -24,7 +24,7 @@ describe('step 1: exempt', () => {
     const f = flowById(map, scan, 'web->meta-capi');
     expect(f.class).toBe('possible_sale');
     expect(f.classStep).toBe(4);
-    expect(f.classReason).toBe('marked deidentified but call sites send user.contact.email; third party; consideration unknown');
+    expect(f.classReason).toBe('marked deidentified but call sites send user.contact.email; consideration unknown');
   });
 
   it('a deidentified flow whose call sites send an IP address or cookie id (pixel implicit categories) is not exempt', () => {
@@ -37,7 +37,7 @@ describe('step 1: exempt', () => {
     const map = dataMap({ systems: [web], vendors: [vendor('ad-network')], flows: [flow('web', 'ad-network', { categories: ['user.contact.email', 'user.behavior.purchase_history'], deidentified: true, consideration: 'monetary' })] });
     const f = flowById(map, scanResult(), 'web->ad-network');
     expect([f.class, f.classStep]).toEqual(['sale', 4]);
-    expect(f.classReason).toBe('marked deidentified but it carries identifier user.contact.email; third party; consideration monetary');
+    expect(f.classReason).toBe('marked deidentified but it carries identifier user.contact.email; consideration monetary');
   });
 
   it("a map's own identifier category also defeats a deidentified claim", () => {
@@ -124,20 +124,20 @@ describe('step 4: third parties', () => {
   };
 
   it('a cross-context purpose makes a share, paid or not', () => {
-    expect(classOf({ purposes: ['advertising.cross_context'], consideration: 'none' })).toEqual(['share', 4, 'third party; purpose advertising.cross_context']);
+    expect(classOf({ purposes: ['advertising.cross_context'], consideration: 'none' })).toEqual(['share', 4, 'purpose advertising.cross_context']);
   });
 
   it('monetary or other consideration makes a sale', () => {
-    expect(classOf({ purposes: ['analytics'], consideration: 'monetary' })).toEqual(['sale', 4, 'third party; consideration monetary']);
-    expect(classOf({ purposes: ['analytics'], consideration: 'other' })).toEqual(['sale', 4, 'third party; consideration other']);
+    expect(classOf({ purposes: ['analytics'], consideration: 'monetary' })).toEqual(['sale', 4, 'consideration monetary']);
+    expect(classOf({ purposes: ['analytics'], consideration: 'other' })).toEqual(['sale', 4, 'consideration other']);
   });
 
   it('unknown consideration makes a possible sale', () => {
-    expect(classOf({ purposes: ['analytics'], consideration: 'unknown' })).toEqual(['possible_sale', 4, 'third party; consideration unknown']);
+    expect(classOf({ purposes: ['analytics'], consideration: 'unknown' })).toEqual(['possible_sale', 4, 'consideration unknown']);
   });
 
   it('consideration none without a cross-context purpose is a disclosure', () => {
-    expect(classOf({ purposes: ['analytics'], consideration: 'none' })).toEqual(['disclosure', 4, 'third party; consideration none']);
+    expect(classOf({ purposes: ['analytics'], consideration: 'none' })).toEqual(['disclosure', 4, 'consideration none']);
   });
 });
 
@@ -167,7 +167,7 @@ describe('observed flows', () => {
     const scan = scanResult({ callSites: [callSite({ vendor: 'partner', system: 'web' })] });
     const f = flowById(map, scan, 'web->partner');
     expect([f.class, f.declared, f.recipientDeclared]).toEqual(['share', false, true]);
-    expect(f.classReason).toBe('undeclared flow; takes the class of mobile->partner (third party; purpose advertising.cross_context)');
+    expect(f.classReason).toBe('undeclared flow; takes the class of mobile->partner (purpose advertising.cross_context)');
   });
 
   it('an undeclared flow to a declared vendor with no declared flows is classified by the vendor role', () => {
