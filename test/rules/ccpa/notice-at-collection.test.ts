@@ -33,8 +33,9 @@ describe('ccpa/notice-at-collection', () => {
       systems: [system('web', { collects: ['user.contact.email'], notices: ['privacy-policy'] })],
       notices: [notice('privacy-policy', 'privacy_policy', { collected: ['identifiers'] })],
     });
-    const [only] = findings(map, undefined, rules);
-    expect(only!.message).toContain('privacy-policy lists some of them but gives no purposes or retention');
+    const result = findings(map, undefined, rules);
+    expect(brief(result)).toEqual([`ccpa/notice-at-collection datamap.yaml:${LINE.system} error`]);
+    expect(result[0]!.message).toContain('privacy-policy lists some of them but gives no purposes or retention');
   });
 
   it('does not fire when a notice at collection covers every category with purposes and retention', () => {

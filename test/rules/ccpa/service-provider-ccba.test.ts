@@ -21,7 +21,9 @@ describe('ccpa/service-provider-ccba', () => {
 
   it('fires for a contractor too', () => {
     const map = dataMap({ systems: [system('web')], vendors: [serviceProvider('agency', { role: 'contractor', contract: { restricts_sale_and_sharing: true, restricts_purposes: true, prohibits_combining: true, certification: true } })], flows: [ccba('web', 'agency')] });
-    expect(findings(map, undefined, rules)[0]!.message).toContain('the declared contractor acts as a third party');
+    const result = findings(map, undefined, rules);
+    expect(brief(result)).toEqual([`ccpa/service-provider-ccba datamap.yaml:${LINE.flow} error`]);
+    expect(result[0]!.message).toContain('the declared contractor acts as a third party');
   });
 
   it('does not fire for a third party with a cross-context purpose (it is a plain share)', () => {
