@@ -41,7 +41,11 @@ export const optOutGate = defineRule({
           ? `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} checking only the Global Privacy Control signal; a consumer who opted out ` +
             `through the "Do Not Sell or Share" link is still sent — also check the stored opt-out state (opt_out.guards)`
           : `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} without checking the consumer's opt-out` +
-            (siteClass === 'possible_sale' ? ' (a possible sale: consideration unknown)' : '') +
+            (siteClass !== 'possible_sale'
+              ? ''
+              : flow.recipientDeclared
+                ? ' (a possible sale: consideration unknown)'
+                : ' (a possible sale: the vendor is not in the data-map, so no contract is on record)') +
             `; run the call only when an opt-out guard (opt_out.guards, GPC) allows it`;
         reports.push({
           level: siteClass === 'possible_sale' || gpcOnly ? 'reduced' : 'full',
