@@ -11,6 +11,22 @@ export interface ExtractOptions {
   guards: GuardMatcher;
   /** Global names worth recording calls on (vendor globals, HTTP and consent APIs). */
   relevantGlobals: ReadonlySet<string>;
+  /**
+   * Could a call on a value imported from `specifier` matter: a project module, a vendor or an HTTP
+   * client? Calls rooted in any other package (React, lodash) are not recorded.
+   */
+  keepImport: (file: string, specifier: string) => boolean;
+}
+
+/**
+ * A gate around the current position, evaluated only when a call under it is recorded (most conditions
+ * in real code guard nothing of interest): the branch of a condition, or a collection filtered by a guard.
+ */
+interface LazyGate {
+  node: ts.Expression;
+  scope: Scope;
+  fn: number;
+  kind: 't' | 'f' | 'collection';
 }
 
 interface Binding {
@@ -53,11 +69,14 @@ interface PendingCall {
   node: ts.Node;
   callee: ts.Expression | undefined;
   scope: Scope;
-  fact: CallFact;
+  fn: number;
+  gates: LazyGate[];
+  kind: CallFact['kind'];
+  calleeText: string;
   argNodes: readonly ts.Expression[];
   srcNode?: ts.Expression;
-  /** The request object whose later `send` / `end` / `write` calls belong to this call. */
-  companion?: Binding;
+  snippet?: string;
+  jsxAttributes?: ts.NodeArray<ts.JsxAttributeLike>;
 }
 
 interface NameAcc {
@@ -160,7 +179,9 @@ class Extractor {
   private scope: Scope;
   private fn = 0;
   private inTransparent = false;
-  private gates: GateRef[] = [];
+  private gates: LazyGate[] = [];
+  private readonly gateCache = new Map<LazyGate, GateRef[] | null>();
+  private readonly externalSpecs = new Set<string>();
   private depth = 0;
 
   constructor(
@@ -656,11 +677,10 @@ class Extractor {
 
   // ---------------------------------------------------------------- payload names
 
-  private argFact(node: ts.Expression, keepVal: boolean): ArgFact {
+  private argFact(node: ts.Expression): ArgFact {
     const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
     this.collectNames(node, acc, 0);
     const fact: ArgFact = { names: [...acc.names], params: [...acc.params], types: acc.types };
-    if (keepVal) fact.val = UNK; // filled in at finalize
     const c = this.cond(node);
     if (c.t?.some((g) => g.t === 'guard') && !c.f) fact.guard = c.t.flatMap((g) => (g.t === 'guard' ? g.hits : []));
     return fact;
@@ -773,23 +793,45 @@ class Extractor {
     for (const s of statements) {
       this.visit(s);
       if (ts.isIfStatement(s)) {
-        const c = this.cond(s.expression);
-        if (!s.elseStatement && exits(s.thenStatement) && c.f) this.gates = [...this.gates, ...c.f];
-        else if (s.elseStatement && exits(s.elseStatement) && !exits(s.thenStatement) && c.t) this.gates = [...this.gates, ...c.t];
+        if (!s.elseStatement && exits(s.thenStatement)) this.gates = [...this.gates, this.lazy(s.expression, 'f')];
+        else if (s.elseStatement && exits(s.elseStatement) && !exits(s.thenStatement)) this.gates = [...this.gates, this.lazy(s.expression, 't')];
       }
     }
     this.gates = saved;
   }
 
-  private withGates(extra: GateRef[] | null, fn: () => void): void {
-    if (!extra || extra.length === 0) {
+  private lazy(node: ts.Expression, kind: LazyGate['kind']): LazyGate {
+    return { node, scope: this.scope, fn: this.fn, kind };
+  }
+
+  private withGates(extra: LazyGate | null, fn: () => void): void {
+    if (!extra) {
       fn();
       return;
     }
     const saved = this.gates;
-    this.gates = [...saved, ...extra];
+    this.gates = [...saved, extra];
     fn();
     this.gates = saved;
+  }
+
+  /** Evaluates the lazy gates around a recorded call. */
+  private evaluateGates(gates: readonly LazyGate[]): GateRef[] {
+    const out: GateRef[] = [];
+    for (const gate of gates) {
+      let refs = this.gateCache.get(gate);
+      if (refs === undefined) {
+        const saved = { scope: this.scope, fn: this.fn };
+        this.scope = gate.scope;
+        this.fn = gate.fn;
+        refs = gate.kind === 'collection' ? this.collectionGuard(gate.node) : gate.kind === 't' ? this.cond(gate.node).t : this.cond(gate.node).f;
+        this.scope = saved.scope;
+        this.fn = saved.fn;
+        this.gateCache.set(gate, refs);
+      }
+      if (refs) out.push(...refs);
+    }
+    return out;
   }
 
   private withScope(scope: Scope, fn: () => void): void {
@@ -846,17 +888,15 @@ class Extractor {
       case ts.SyntaxKind.IfStatement: {
         const s = node as ts.IfStatement;
         this.visit(s.expression);
-        const c = this.cond(s.expression);
-        this.withGates(c.t, () => this.visit(s.thenStatement));
-        if (s.elseStatement) this.withGates(c.f, () => this.visit(s.elseStatement!));
+        this.withGates(this.lazy(s.expression, 't'), () => this.visit(s.thenStatement));
+        if (s.elseStatement) this.withGates(this.lazy(s.expression, 'f'), () => this.visit(s.elseStatement!));
         return;
       }
       case ts.SyntaxKind.ConditionalExpression: {
         const e = node as ts.ConditionalExpression;
         this.visit(e.condition);
-        const c = this.cond(e.condition);
-        this.withGates(c.t, () => this.visit(e.whenTrue));
-        this.withGates(c.f, () => this.visit(e.whenFalse));
+        this.withGates(this.lazy(e.condition, 't'), () => this.visit(e.whenTrue));
+        this.withGates(this.lazy(e.condition, 'f'), () => this.visit(e.whenFalse));
         return;
       }
       case ts.SyntaxKind.BinaryExpression:
@@ -877,8 +917,7 @@ class Extractor {
             this.visit(s.statement);
           } else {
             this.visit(s.expression);
-            const gates = ts.isForOfStatement(s) ? this.collectionGuard(s.expression) : null;
-            this.withGates(gates, () => this.visit(s.statement));
+            this.withGates(ts.isForOfStatement(s) ? this.lazy(s.expression, 'collection') : null, () => this.visit(s.statement));
           }
         });
         return;
@@ -1072,8 +1111,7 @@ class Extractor {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
       this.visit(e.left);
-      const c = this.cond(e.left);
-      this.withGates(op === ts.SyntaxKind.AmpersandAmpersandToken ? c.t : c.f, () => this.visit(e.right));
+      this.withGates(this.lazy(e.left, op === ts.SyntaxKind.AmpersandAmpersandToken ? 't' : 'f'), () => this.visit(e.right));
       return;
     }
     if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) this.visitAssignment(e);
@@ -1142,7 +1180,7 @@ class Extractor {
     }
     this.record(e, e.expression, e.arguments, 'call');
     this.visit(e.expression);
-    const gates = ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.collectionGuard(callee.expression) : null;
+    const gates = ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.lazy(callee.expression, 'collection') : null;
     this.withGates(gates, () => {
       for (const a of e.arguments) this.visit(a);
     });
@@ -1187,17 +1225,20 @@ class Extractor {
     }
     if (tagName && /^[a-z]/.test(tagName)) return;
     if (!ts.isIdentifier(tag) && !ts.isPropertyAccessExpression(tag)) return;
+    this.record(node, tag as ts.Expression, [], 'jsx', attrs);
+  }
+
+  /** Names a vendor component is given: attribute values (their names are the component's configuration). */
+  private jsxArg(attrs: ts.NodeArray<ts.JsxAttributeLike>): ArgFact {
     const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
     for (const a of attrs) {
-      // Attribute names are the component's configuration (`gaId`, `gtmId`); what they are given is the payload.
       if (ts.isJsxAttribute(a)) {
         if (a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression) this.collectNames(a.initializer.expression, acc, 1);
       } else if (ts.isJsxSpreadAttribute(a)) {
         this.collectNames(a.expression, acc, 1);
       }
     }
-    const fact = this.record(node, tag as ts.Expression, [], 'jsx');
-    fact?.args.push({ names: [...acc.names], params: [...acc.params], types: acc.types });
+    return { names: [...acc.names], params: [...acc.params], types: acc.types };
   }
 
   private snippetText(node: ts.Expression): string | undefined {
@@ -1214,36 +1255,77 @@ class Extractor {
     return undefined;
   }
 
-  private baseFact(node: ts.Node, kind: CallFact['kind'], calleeText: string): CallFact {
-    return { fn: this.fn, ...this.pos(node), callee: UNK, calleeText, text: fold(node.getText(this.sf)), kind, args: [], gates: this.gates };
+  private pendingOf(node: ts.Node, kind: CallFact['kind'], calleeText: string, callee?: ts.Expression, argNodes: readonly ts.Expression[] = []): PendingCall {
+    return { node, callee, scope: this.scope, fn: this.fn, gates: this.gates, kind, calleeText, argNodes };
   }
 
   /** A script / image / frame source: `label` is how it is written (`script`, `Script`, `s.src`). */
   private recordSrc(node: ts.Node, src: ts.Expression, label: string): void {
-    const fact = this.baseFact(node, 'src', label);
-    this.pending.push({ node, callee: undefined, scope: this.scope, fact, argNodes: [], srcNode: src });
+    this.pending.push({ ...this.pendingOf(node, 'src', label), srcNode: src });
   }
 
   private recordSnippet(node: ts.Node, text: string): void {
-    const fact = this.baseFact(node, 'src', 'script');
-    fact.snippet = text.length > 20000 ? text.slice(0, 20000) : text;
-    this.pending.push({ node, callee: undefined, scope: this.scope, fact, argNodes: [] });
+    this.pending.push({ ...this.pendingOf(node, 'src', 'script'), snippet: text.length > 20000 ? text.slice(0, 20000) : text });
   }
 
-  private record(node: ts.Node, callee: ts.Expression, args: readonly ts.Expression[], kind: 'call' | 'new' | 'jsx'): CallFact | undefined {
+  private record(node: ts.Node, callee: ts.Expression, args: readonly ts.Expression[], kind: 'call' | 'new' | 'jsx', jsxAttributes?: ts.NodeArray<ts.JsxAttributeLike>): void {
     const root = rootOf(callee);
-    if (!root) return undefined;
+    if (!root) return;
     if (ts.isIdentifier(root)) {
       const b = this.scope.lookup(root.text);
-      if (!b && !this.options.relevantGlobals.has(root.text)) return undefined;
-      if (b && (b.kind === 'param' || b.kind === 'consent') && !b.type) return undefined;
+      if (!b && !this.options.relevantGlobals.has(root.text)) return;
+      if (b && (b.kind === 'param' || b.kind === 'consent') && !b.type) return;
     }
-    const fact = this.baseFact(node, kind, calleeTextOf(callee));
+    const pending = this.pendingOf(node, kind, calleeTextOf(callee), callee, args);
+    if (jsxAttributes) pending.jsxAttributes = jsxAttributes;
+    this.pending.push(pending);
+  }
+
+  /** Is a callee value rooted in something that can matter (not a call of React, lodash, …)? */
+  private worthKeeping(val: Val): boolean {
+    switch (val.k) {
+      case 'imp':
+        if (this.options.keepImport(this.file, val.src)) return true;
+        this.externalSpecs.add(val.src);
+        return false;
+      case 'get':
+        return this.worthKeeping(val.o);
+      case 'call':
+      case 'new':
+        return this.worthKeeping(val.f);
+      case 'or':
+        return val.vs.some((v) => this.worthKeeping(v));
+      case 'glob':
+      case 'fn':
+      case 'cls':
+      case 'this':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Builds the fact of a recorded call, in the scope and function it stands in. */
+  private buildFact(p: PendingCall): CallFact | undefined {
+    const callee = p.callee ? this.valueOf(p.callee, p.scope) : UNK;
+    if (p.callee && !this.worthKeeping(callee)) return undefined;
+    this.scope = p.scope;
+    this.fn = p.fn;
+    const fact: CallFact = { fn: p.fn, ...this.pos(p.node), callee, calleeText: p.calleeText, text: fold(p.node.getText(this.sf)), kind: p.kind, args: [], gates: this.evaluateGates(p.gates) };
+    if (p.snippet !== undefined) fact.snippet = p.snippet;
+    if (p.srcNode) fact.args = [{ names: [], params: [], types: [], val: this.valueOf(p.srcNode, p.scope) }];
+    if (p.jsxAttributes) fact.args = [this.jsxArg(p.jsxAttributes)];
+    const args = p.argNodes;
+    if (!p.callee) return fact;
     const first = args[0] ? unwrap(args[0]) : undefined;
     // `_hsq.push(['identify', {...}])`: the command queue's first element plays the first argument's part.
     const a0 = stringLiteralOf(first) ?? (first && ts.isArrayLiteralExpression(first) ? stringLiteralOf(first.elements[0]) : undefined);
     if (a0 !== undefined) fact.a0 = a0;
-    fact.args = args.map((a, i) => this.argFact(a, i < 2));
+    fact.args = args.map((a, i) => {
+      const arg = this.argFact(a);
+      if (i < 2) arg.val = this.valueOf(a, p.scope);
+      return arg;
+    });
     const optionKeys: string[] = [];
     const guardedKeys: string[] = [];
     for (const a of args) {
@@ -1253,16 +1335,12 @@ class Extractor {
     }
     if (optionKeys.length) fact.optionKeys = optionKeys;
     if (guardedKeys.length) fact.guardedKeys = guardedKeys;
-    const receiver = this.builderOf(callee);
-    if (receiver) {
-      const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
-      this.collectNames(receiver, acc, 1);
-      fact.receiver = { names: [...acc.names], params: [...acc.params], types: acc.types };
-    }
-    const pending: PendingCall = { node, callee, scope: this.scope, fact, argNodes: args };
-    const companion = this.companionOf(node, callee);
-    if (companion) pending.companion = companion;
-    this.pending.push(pending);
+    const receiver = this.builderOf(p.callee);
+    const receiverNames = new Set<string>();
+    const receiverAcc: NameAcc = { names: receiverNames, params: new Set(), types: [], seen: new Set() };
+    if (receiver) this.collectNames(receiver, receiverAcc, 1);
+    for (const n of this.companionOf(p.node, p.callee)?.sent ?? []) receiverNames.add(n);
+    if (receiverNames.size || receiverAcc.params.size) fact.receiver = { names: [...receiverNames], params: [...receiverAcc.params], types: receiverAcc.types };
     return fact;
   }
 
@@ -1311,19 +1389,10 @@ class Extractor {
 
   private finalize(): void {
     for (const p of this.pending) {
-      const fact = p.fact;
-      if (p.callee) fact.callee = this.valueOf(p.callee, p.scope);
-      if (p.srcNode) fact.args = [{ names: [], params: [], types: [], val: this.valueOf(p.srcNode, p.scope) }];
-      p.argNodes.forEach((a, i) => {
-        if (i < 2 && fact.args[i]) fact.args[i]!.val = this.valueOf(a, p.scope);
-      });
-      if (p.companion?.sent?.size) {
-        const receiver = fact.receiver ?? { names: [], params: [], types: [] };
-        receiver.names = [...new Set([...receiver.names, ...p.companion.sent])];
-        fact.receiver = receiver;
-      }
-      this.facts.calls.push(fact);
+      const fact = this.buildFact(p);
+      if (fact) this.facts.calls.push(fact);
     }
+    if (this.externalSpecs.size) this.facts.externalSpecs = [...this.externalSpecs].sort();
     for (const [fn, expr, scope] of this.deferredReturns) this.facts.functions[fn]!.returns.push(this.valueOf(expr, scope));
     for (const [cls, name, val] of this.deferredFields) this.facts.classes[cls]!.fields.push([name, val()]);
     for (const [cls, expr, scope] of this.deferredBases) this.facts.classes[cls]!.base = this.valueOf(expr, scope);

@@ -119,4 +119,9 @@ export interface FileFacts {
   types: [string, string[]][];
   suppressions: SuppressionFact[];
   gpcReads: { line: number; column: number; kind: 'navigator.globalPrivacyControl' | 'Sec-GPC' }[];
+  /**
+   * Import specifiers taken for external, non-vendor packages whose calls were left out. A cached entry
+   * is stale when one of them now resolves to a project file.
+   */
+  externalSpecs?: string[];
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { toolVersion } from '../package-root.js';
 import { FactsCache } from './cache.js';
-import { buildDetectors } from './detectors.js';
+import { buildDetectors, packageDetector } from './detectors.js';
 import { discoverConfigFiles, discoverFiles } from './discover.js';
 import { extractFacts, type ExtractOptions } from './extract.js';
 import type { FileFacts } from './facts.js';
@@ -17,7 +17,7 @@ import { link } from './link.js';
 import { ModuleResolver } from './modules.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
-import { PLATFORM_GLOBALS } from './values.js';
+import { isHttpPackage, PLATFORM_GLOBALS } from './values.js';
 
 /** Files above this size are skipped (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -69,9 +69,12 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const skipped: SkippedFile[] = [...discovery.skipped];
   const fileSet = new Set(discovery.files);
   const modules = new ModuleResolver(root, fileSet, configs.tsconfigs, configs.packageJsons);
+  const keepImport = (file: string, specifier: string): boolean =>
+    specifier.startsWith('.') || packageDetector(detectors, specifier) !== undefined || isHttpPackage(specifier) || modules.resolve(file, specifier) !== undefined;
   const extractOptions: ExtractOptions = {
     guards,
     relevantGlobals: new Set([...detectors.globals.keys(), ...PLATFORM_GLOBALS, ...guards.tokens]),
+    keepImport,
   };
   const prefilter = buildPrefilter(detectors, guards, modules.projectSpecifierPrefixes());
   const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
@@ -92,6 +95,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       return undefined;
     }
     let facts = cache?.get(file, source.text);
+    // Stale when a package it took for external now resolves to a project file (a new workspace package).
+    if (facts?.externalSpecs?.some((spec) => keepImport(file, spec))) facts = undefined;
     if (!facts) {
       try {
         facts = extractFacts(file, source.text, extractOptions);

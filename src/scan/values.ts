@@ -45,6 +45,10 @@ const HTTP_PACKAGES: Record<string, HttpClient> = {
   superagent: 'superagent',
 };
 
+export function isHttpPackage(specifier: string): boolean {
+  return specifier in HTTP_PACKAGES;
+}
+
 /** Global names that matter to the scanner besides the catalogue's vendor globals. */
 export const PLATFORM_GLOBALS = ['require', 'window', 'globalThis', 'self', 'global', 'fetch', '$fetch', 'navigator', 'XMLHttpRequest', 'document', 'process', 'URL', 'import.meta', '__uspapi', '__gpp', 'OneTrust', 'Optanon', 'Cookiebot', 'CookieConsent', 'Image'];
 
