@@ -129,7 +129,9 @@ export const deletionGap = defineRule({
         // §1798.105(c)(1), §7022(b): the deletion path must notify the vendor holding the data.
         reports.push({
           level: 'full',
-          message: `The deletion handler of ${systemName(ctx, systemId)} never calls ${name}'s ${call}, though ${systemId} sends it personal information; call it from the handler so a deletion request reaches ${name}`,
+          message:
+            `The deletion handler ${handlerFunction(resolution.handler)} of ${systemName(ctx, systemId)} never reaches ${name}'s ${call}, though that system sends ` +
+            `${name} personal information; call it from the handler so deletion requests reach ${name}`,
           ...(resolution.file !== undefined
             ? {
                 code: {

@@ -44,7 +44,7 @@ describe('ccpa/deletion-gap', () => {
     const result = findings(map, scanResult({ handlers: [resolution({ reaches })] }), rules);
     expect(brief(result)).toEqual(['ccpa/deletion-gap apps/web/src/privacy/erase.ts:12 error']);
     expect(result[0]!.message).toBe(
-      "The deletion handler of web never calls PostHog's client.deletePerson, though web sends it personal information; call it from the handler so a deletion request reaches PostHog",
+      "The deletion handler eraseUser of web never reaches PostHog's client.deletePerson, though that system sends PostHog personal information; call it from the handler so deletion requests reach PostHog",
     );
   });
 
