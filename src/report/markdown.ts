@@ -9,6 +9,8 @@ import { formatMermaid } from './mermaid.js';
 import { escapeMarkdown } from './text.js';
 import type { AuditReport, Finding, FormatOptions, Formatter } from './types.js';
 
+export const REPORT_MARKER = '<!-- flowaudit-report -->';
+
 /** Rows per table: GitHub comments hold 65,536 characters. */
 export const MAX_TABLE_ROWS = 100;
 /** Mermaid's defaults (`maxTextSize` 50,000, `maxEdges` 500), which GitHub keeps: beyond them it renders an error. */
@@ -77,7 +79,8 @@ export const formatMarkdown: Formatter = (report, options) => {
   const clean = report.findings.length === 0;
   const headline = clean ? '✔ flowaudit: no problems' : `${summary.errors > 0 ? '✖' : '⚠'} flowaudit: ${problemCount(report)}`;
   const counts = [plural(summary.flows, 'flow'), plural(summary.callSites, 'call site'), plural(summary.files, 'file'), ...asideCounts(report)];
-  const out = [`### ${headline}`, '', counts.join(' · '), ''];
+  // The marker lets a comment action find and update its previous comment instead of adding one per push.
+  const out = [REPORT_MARKER, `### ${headline}`, '', counts.join(' · '), ''];
   const top = topRule(report.findings);
   if (top) out.push(`Start with ${code(top.ruleId)} (${plural(top.count, 'finding')}): run ${code(`flowaudit explain ${top.ruleId}`)}.`, '');
 

@@ -97,6 +97,8 @@ export function renderSvg(report: AuditReport, options: SvgOptions = {}): string
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="flowaudit-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Data-flow diagram: ${nodes.length} systems and vendors, ${edges.length} flows" font-family="${FONT}">`,
     `<defs>${marker('arrow', COLORS.edge)}${marker('arrow-violation', COLORS.violation)}</defs>`,
+    // An opaque background: the colours are chosen for white, also in a dark-themed viewer.
+    `<rect class="background" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
   if (nodes.length === 0) {
     parts.push(`<text x="${width / 2}" y="${height / 2}" text-anchor="middle" dominant-baseline="central" font-size="${FONT_SIZE}" fill="${COLORS.edge}">no data flows found</text>`);

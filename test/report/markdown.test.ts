@@ -26,9 +26,10 @@ const render = (text: string): string => marked.parse(text, { gfm: true, async: 
 describe('markdown report', () => {
   it('starts with a summary line and the counts', () => {
     const text = markdown(loadFixture('storefront'));
-    expect(text.split('\n')[0]).toBe('### ✖ flowaudit: 7 problems (5 errors, 2 warnings)');
+    expect(text.split('\n')[0]).toBe('<!-- flowaudit-report -->');
+    expect(text.split('\n')[1]).toBe('### ✖ flowaudit: 7 problems (5 errors, 2 warnings)');
     expect(text).toContain('6 flows · 7 call sites · 231 files · 1 suppressed · 1 baselined · 1 baseline entry no longer found · 1 file skipped · 1 unresolved destination');
-    expect(markdown(loadFixture('clean')).split('\n')[0]).toBe('### ✔ flowaudit: no problems');
+    expect(markdown(loadFixture('clean')).split('\n')[1]).toBe('### ✔ flowaudit: no problems');
   });
 
   it('draws a Mermaid flowchart, systems to vendors, edges labelled with the class, violations in red', () => {
