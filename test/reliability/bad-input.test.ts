@@ -117,7 +117,7 @@ describe.concurrent('fixtures/bad: every bad input gives exit code and message, 
       const root = join(tmp, 'case');
       mkdirSync(root);
       if (c.base) copyInto(join(badDir, '_base'), root);
-      if (existsSync(join(badDir, c.name))) copyInto(join(badDir, c.name), root);
+      if (existsSync(join(badDir, c.name))) copyInto(join(badDir, c.name), root, { keepCache: true });
       const extra = c.generate ? generators[c.generate]!(root, tmp) : {};
       const run = await cliAsync(c.args, { cwd: root, ...extra });
       const all = `${run.stdout}\n${run.stderr}`;

@@ -93,8 +93,9 @@ export function cleanTemp(): void {
   }
 }
 
-export function copyInto(from: string, to: string): void {
-  cpSync(from, to, { recursive: true, verbatimSymlinks: true });
+/** Copies a fixture, leaving out a `.flowaudit-cache/` someone's local run may have left in it. */
+export function copyInto(from: string, to: string, options: { keepCache?: boolean } = {}): void {
+  cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (src) => options.keepCache === true || !/[\\/]\.flowaudit-cache([\\/]|$)/.test(src.slice(from.length)) });
 }
 
 /** Tests run as root in CI containers, where chmod 000 does not stop reads: run such cases as `nobody`. */
