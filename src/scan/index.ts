@@ -13,7 +13,8 @@ import { discoverConfigFiles, discoverFiles } from './discover.js';
 import { extractFacts, type ExtractOptions } from './extract.js';
 import type { FileFacts } from './facts.js';
 import { GuardMatcher } from './guards.js';
-import { link } from './link.js';
+import { Linker } from './link.js';
+import { textImports, textReexports } from './imports.js';
 import { ModuleResolver } from './modules.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
@@ -76,7 +77,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     relevantGlobals: new Set([...detectors.globals.keys(), ...PLATFORM_GLOBALS, ...guards.tokens]),
     keepImport,
   };
-  const prefilter = buildPrefilter(detectors, guards, modules.projectSpecifierPrefixes());
+  const mentionsSomething = buildPrefilter(detectors, guards);
   const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
 
   const loaded = new Map<string, LoadedFile>();
@@ -111,7 +112,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     return facts;
   };
 
-  const initial: string[] = [];
+  const seeds: string[] = [];
   for (const file of discovery.files) {
     const { text, reason } = readSource(join(root, file));
     done++;
@@ -126,12 +127,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     }
     lines += countLines(text);
     loaded.set(file, { text, lines: 0 });
-    if (prefilter(text) || handlerFiles.has(file)) initial.push(file);
+    if (mentionsSomething(text) || handlerFiles.has(file)) seeds.push(file);
   }
-  for (const file of initial) parse(file);
 
-  const linked = link({
-    files: initial,
+  const linker = new Linker({
     facts: parse,
     modules,
     detectors,
@@ -140,6 +139,26 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     deletionHandlers: input.deletionHandlers,
     fileExists: (file) => existsSync(join(root, file)),
   });
+  linker.add(seeds);
+  // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
+  const importsMemo = new Map<string, ReturnType<typeof textImports>>();
+  const reexportsMemo = new Map<string, ReturnType<typeof textReexports>>();
+  const importsOf = (file: string) => memo(importsMemo, file, () => textImports(loaded.get(file)?.text ?? ''));
+  const reexportsOf = (file: string) => memo(reexportsMemo, file, () => textReexports(loaded.get(file)?.text ?? ''));
+  for (let round = 0; round < 12; round++) {
+    const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
+    const next = [...loaded.keys()].filter(
+      (file) =>
+        !linker.isLinked(file) &&
+        importsOf(file).some((imp) => {
+          const target = modules.resolve(file, imp.specifier);
+          return target !== undefined && target !== file && (imp.names === '*' ? reaches.any(target) : imp.names.some((n) => reaches.name(target, n)));
+        }),
+    );
+    if (next.length === 0) break;
+    linker.add(next);
+  }
+  const linked = linker.finish();
   cache?.save();
 
   const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
@@ -179,4 +198,61 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     handlers: linked.handlers,
     filesWithCallSites: [...withSites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, system]) => ({ file, system })),
   };
+}
+
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * Which exports of a file lead to a vendor: for a linked file, from its facts; for a file not parsed,
+ * through its text-level re-exports (`export * from`, `export { a } from`) only — a file that is not
+ * linked has no vendor calls of its own.
+ */
+function exportReach(
+  linker: Linker,
+  modules: ModuleResolver,
+  reexportsOf: (file: string) => ReturnType<typeof textReexports>,
+  isLinked: (file: string) => boolean,
+): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
+  const nameMemo = new Map<string, boolean>();
+  const anyMemo = new Map<string, boolean>();
+  const name = (file: string, exported: string): boolean => {
+    const key = `${file}\u0000${exported}`;
+    const known = nameMemo.get(key);
+    if (known !== undefined) return known;
+    nameMemo.set(key, false);
+    let result = isLinked(file) && linker.exportReaches(file, exported);
+    if (!result) {
+      for (const r of reexportsOf(file)) {
+        const target = modules.resolve(file, r.specifier);
+        if (!target || target === file) continue;
+        if (r.star && exported !== 'default' && name(target, exported)) result = true;
+        for (const [from, as] of r.pairs) if (as === exported && (from === '*' ? any(target) : name(target, from))) result = true;
+        if (result) break;
+      }
+    }
+    nameMemo.set(key, result);
+    return result;
+  };
+  const any = (file: string): boolean => {
+    const known = anyMemo.get(file);
+    if (known !== undefined) return known;
+    anyMemo.set(file, false);
+    let result = isLinked(file) && linker.anyExportReaches(file);
+    if (!result) {
+      result = reexportsOf(file).some((r) => {
+        const target = modules.resolve(file, r.specifier);
+        return target !== undefined && target !== file && (r.star || r.pairs.length > 0) && any(target);
+      });
+    }
+    anyMemo.set(file, result);
+    return result;
+  };
+  return { name, any };
 }

@@ -42,7 +42,6 @@ interface Leaf {
 }
 
 export interface LinkInput {
-  files: string[];
   facts: (file: string) => FileFacts | undefined;
   modules: ModuleResolver;
   detectors: Detectors;
@@ -60,11 +59,11 @@ export interface LinkOutput {
 
 const fnKey = (file: string, fn: number): string => `${file}#${fn}`;
 
-export function link(input: LinkInput): LinkOutput {
-  return new Linker(input).run();
-}
-
-class Linker {
+/**
+ * Links files' facts into call sites. Files are added in rounds (those that mention a vendor first, then
+ * those that import something that reaches one); `finish` builds the result.
+ */
+export class Linker {
   private readonly values: ValueResolver;
   private readonly leavesByFn = new Map<string, Leaf[]>();
   private readonly allLeaves: Leaf[] = [];
@@ -84,11 +83,103 @@ class Linker {
     this.systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
   }
 
-  run(): LinkOutput {
-    for (const file of this.input.files) {
+  private readonly linked = new Set<string>();
+  /** Reverse call edges (callee -> calling functions), for the reachability of wrappers. */
+  private readonly reverseEdges = new Map<string, string[]>();
+  private reachCache: Set<string> | undefined;
+  private exportReachMemo = new Map<string, boolean>();
+
+  isLinked(file: string): boolean {
+    return this.linked.has(file);
+  }
+
+  add(files: readonly string[]): void {
+    for (const file of files) {
+      if (this.linked.has(file)) continue;
+      this.linked.add(file);
       const facts = this.input.facts(file);
       if (facts) facts.calls.forEach((fact, index) => this.classify({ file, index, fact }));
     }
+    this.reachCache = undefined;
+    this.exportReachMemo = new Map();
+  }
+
+  /** Functions whose body reaches a vendor call (directly or through the functions they call). */
+  private reachingFunctions(): Set<string> {
+    if (this.reachCache) return this.reachCache;
+    const reach = new Set<string>();
+    const queue = [...this.leavesByFn.keys()];
+    while (queue.length) {
+      const fn = queue.pop()!;
+      if (reach.has(fn)) continue;
+      reach.add(fn);
+      for (const caller of this.reverseEdges.get(fn) ?? []) if (!reach.has(caller)) queue.push(caller);
+    }
+    this.reachCache = reach;
+    return reach;
+  }
+
+  /** Does an export of a project file lead to a vendor: a reaching function, a vendor client, a class or object holding one? */
+  exportReaches(file: string, name: string): boolean {
+    const key = `${file}\u0000${name}`;
+    const memo = this.exportReachMemo.get(key);
+    if (memo !== undefined) return memo;
+    this.exportReachMemo.set(key, false);
+    const found = this.values.exportVal(file, name);
+    const result = found ? this.valueReaches(this.values.resolve(found.file, found.val), 0) : false;
+    this.exportReachMemo.set(key, result);
+    return result;
+  }
+
+  /** Does any export of a project file lead to a vendor? */
+  anyExportReaches(file: string): boolean {
+    const facts = this.input.facts(file);
+    if (!facts) return false;
+    if (facts.exports.some(([name]) => this.exportReaches(file, name))) return true;
+    return facts.starExports.some((src) => {
+      const target = this.input.modules.resolve(file, src);
+      return target !== undefined && target !== file && this.anyExportReachesGuarded(target);
+    });
+  }
+
+  private readonly anyBusy = new Set<string>();
+  private anyExportReachesGuarded(file: string): boolean {
+    if (this.anyBusy.has(file)) return false;
+    this.anyBusy.add(file);
+    const result = this.anyExportReaches(file);
+    this.anyBusy.delete(file);
+    return result;
+  }
+
+  private valueReaches(rv: RV, depth: number): boolean {
+    if (depth > 3) return false;
+    const reach = this.reachingFunctions();
+    switch (rv.t) {
+      case 'vendor':
+      case 'http':
+        return true;
+      case 'fn':
+        return reach.has(fnKey(rv.file, rv.id));
+      case 'cls':
+      case 'inst': {
+        const cls = rv.t === 'cls' ? rv.id : rv.cls;
+        const facts = this.input.facts(rv.file);
+        if (!facts) return false;
+        if (facts.functions.some((f, i) => f.cls === cls && reach.has(fnKey(rv.file, i)))) return true;
+        const c = facts.classes[cls];
+        if (c?.fields.some(([, v]) => this.valueReaches(this.values.resolve(rv.file, v), depth + 1))) return true;
+        return c?.base ? this.valueReaches(this.values.resolve(rv.file, c.base), depth + 1) : false;
+      }
+      case 'obj':
+        return rv.props.some(([, v]) => this.valueReaches(this.values.resolve(rv.file, v), depth + 1));
+      case 'ns':
+        return this.anyExportReachesGuarded(rv.file);
+      default:
+        return false;
+    }
+  }
+
+  finish(): LinkOutput {
     this.consentSwitches();
     const callSites: CallSite[] = [];
     for (const leaf of this.allLeaves) {
@@ -118,6 +209,10 @@ class Linker {
     const list = this.edgesByFn.get(key) ?? [];
     list.push({ ref, target });
     this.edgesByFn.set(key, list);
+    const reverse = this.reverseEdges.get(target) ?? [];
+    reverse.push(key);
+    this.reverseEdges.set(target, reverse);
+    this.reachCache = undefined;
     // A local helper called by the function it is defined in (an event handler inside a component) is
     // part of that function, not a wrapper: its vendor calls stay where they are.
     if (targetFile === ref.file && this.isAncestor(ref.file, ref.fact.fn, targetFn)) return;

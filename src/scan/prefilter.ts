@@ -1,8 +1,8 @@
 /**
- * The cheap text test that decides whether a file needs parsing at all. It must never drop a file that
- * could hold a call site, a GPC read, a suppression or a wrapper call: a file is parsed when its text
- * mentions a vendor package, global or host, a guard or consent API, an HTTP client, a script tag or
- * snippet, `flowaudit-ignore`, or imports one of the project's own modules.
+ * The cheap text test that picks the files parsed first: those whose text mentions a vendor package,
+ * global or host, a guard or consent API, an HTTP client, a script tag or snippet, or `flowaudit-ignore`.
+ * Files that do not are parsed only when they import something that reaches a vendor (see index.ts), so
+ * a file left unparsed can hold no call site.
  */
 import type { Detectors } from './detectors.js';
 import type { GuardMatcher } from './guards.js';
@@ -39,10 +39,8 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-export function buildPrefilter(detectors: Detectors, guards: GuardMatcher, projectPrefixes: readonly string[]): (text: string) => boolean {
+export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (text: string) => boolean {
   const words = [...new Set([...detectors.tokens, ...guards.tokens, ...ALWAYS])].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
   const mentions = new RegExp(words.map(escape).join('|'));
-  const prefixes = ['\\.{1,2}/', ...projectPrefixes.map(escape)].join('|');
-  const projectImport = new RegExp(`(?:\\bfrom\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(?\\s*)['"\`](?:${prefixes})`);
-  return (text) => mentions.test(text) || projectImport.test(text);
+  return (text) => mentions.test(text);
 }
