@@ -88,6 +88,31 @@ export function categoryList(keys: readonly string[], max = 4): string {
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
+/** Labels that are plural nouns on their own ("private message contents are"). */
+const PLURAL_LABELS = new Set([
+  'private message contents',
+  'product interactions',
+  'payment transactions',
+  'cart contents',
+  'audience segments',
+  'education records',
+  'audio recordings',
+  'photos',
+  'video recordings',
+  'account credentials',
+]);
+
+/** Does the phrase `categoryList(keys)` take a plural verb? */
+export function isPlural(keys: readonly string[]): boolean {
+  const labels = new Set(keys.map(categoryLabel));
+  return labels.size !== 1 || PLURAL_LABELS.has([...labels][0]!);
+}
+
+/** `is` or `are` for the phrase `categoryList(keys)`. */
+export function be(keys: readonly string[]): string {
+  return isPlural(keys) && keys.length > 0 ? 'are' : 'is';
+}
+
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

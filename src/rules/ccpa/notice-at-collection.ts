@@ -1,7 +1,7 @@
 /** A system collects a category that no notice of that system discloses with purposes and retention. */
 import type { Notice } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, listCovers, mapEntryOf, systemName } from '../evidence.js';
+import { categoryList, listCovers, mapEntryOf, systemName, isPlural } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /** §1798.100(a)(1)–(3): categories, purposes and retention; a privacy_policy counts per §7012(f). */
@@ -54,7 +54,7 @@ export const noticeAtCollection = defineRule({
       reports.push({
         level: 'full',
         message:
-          `${name} collects ${categoryList(undisclosed, 6)} but no notice it lists discloses ${undisclosed.length > 1 ? 'them' : 'it'} with purposes and retention` +
+          `${name} collects ${categoryList(undisclosed, 6)} but no notice it lists discloses ${isPlural(undisclosed) ? 'them' : 'it'} with purposes and retention` +
           `${why}; add ${undisclosed.join(', ')} to a notice's discloses.collected with purposes and retention`,
         mapEntry: mapEntryOf(system, `${system.path}.notices`),
         system: system.id,

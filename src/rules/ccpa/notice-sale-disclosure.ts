@@ -5,7 +5,7 @@
 import type { Notice } from '../../data-map/types.js';
 import type { Flow } from '../../flows/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, hasFrictionlessGpc, levelFor, listCovers, mapEntryOf, mapRootEntry, saleShareFlows, vendorName } from '../evidence.js';
+import { categoryList, hasFrictionlessGpc, levelFor, listCovers, mapEntryOf, mapRootEntry, saleShareFlows, vendorName, isPlural } from '../evidence.js';
 import type { RuleContext, RuleReport } from '../types.js';
 
 /** The sale/share flows a policy speaks for: those of systems that list it, and of systems that list no policy. */
@@ -72,7 +72,7 @@ export const noticeSaleDisclosure = defineRule({
           reports.push({
             level: levelFor(missingFlows),
             message:
-              `Privacy policy ${policy.id} does not list ${categoryList(keys, 6)} as sold or shared, but ${keys.length > 1 ? 'they are' : 'it is'} ` +
+              `Privacy policy ${policy.id} does not list ${categoryList(keys, 6)} as sold or shared, but ${isPlural(keys) ? 'they are' : 'it is'} ` +
               `sold or shared with ${vendorsOf(ctx, missingFlows)}; add ${keys.join(', ')} (or ${keys.length > 1 ? 'their statutory categories' : 'its statutory category'}) to discloses.sold or discloses.shared`,
             mapEntry: mapEntryOf(policy, `${policy.path}.discloses.sold`),
           });

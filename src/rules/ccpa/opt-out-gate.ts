@@ -1,7 +1,7 @@
 /** A call site of a sale/share flow that does not depend on the consumer's opt-out state. */
 import type { DataMap } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName, siteCategories } from '../evidence.js';
+import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName, siteCategories, be } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /**
@@ -33,14 +33,14 @@ export const optOutGate = defineRule({
         // An unmapped vendor's flow has no declared facts: each call keeps its own catalogue default, so
         // HubSpot's CRM API stays a possible sale while its tracking code is a share (SPEC section 5).
         const siteClass = flow.recipientDeclared ? flow.class : site.defaultClass;
-        const what = capitalize(categoryList(site.categories.length > 0 ? siteCategories(ctx, site) : flow.categories));
+        const keys = site.categories.length > 0 ? siteCategories(ctx, site) : flow.categories;
+        const what = `${capitalize(categoryList(keys))} ${be(keys)}`;
         const verb = transferVerb(siteClass);
-        const plural = (site.categories.length > 0 ? site.categories : flow.categories).length > 1;
         // §1798.120(a), §1798.135(c)(4): after an opt-out the business must refrain from selling or sharing.
         const message = gpcOnly
-          ? `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} checking only the Global Privacy Control signal; a consumer who opted out ` +
+          ? `${what} ${verb} ${vendor} checking only the Global Privacy Control signal; a consumer who opted out ` +
             `through the "Do Not Sell or Share" link is still sent — also check the stored opt-out state (opt_out.guards)`
-          : `${what} ${plural ? 'are' : 'is'} ${verb} ${vendor} without checking the consumer's opt-out` +
+          : `${what} ${verb} ${vendor} without checking the consumer's opt-out` +
             (siteClass !== 'possible_sale'
               ? ''
               : flow.recipientDeclared

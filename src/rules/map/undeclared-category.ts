@@ -1,6 +1,6 @@
 /** Code sends a category that the declared flow does not list. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, vendorName } from '../evidence.js';
+import { capitalize, categoryList, codeOf, vendorName, be, isPlural } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredCategory = defineRule({
@@ -21,8 +21,8 @@ export const undeclaredCategory = defineRule({
         reports.push({
           level: 'full',
           message:
-            `${capitalize(categoryList(extra))} ${extra.length > 1 ? 'are' : 'is'} sent to ${vendorName(ctx, flow.to)}, but flow ${flow.id} does not declare ` +
-            `${extra.join(', ')}; add ${extra.length > 1 ? 'them' : 'it'} to the flow's categories or stop sending ${extra.length > 1 ? 'them' : 'it'}`,
+            `${capitalize(categoryList(extra))} ${be(extra)} sent to ${vendorName(ctx, flow.to)}, but flow ${flow.id} does not declare ` +
+            `${extra.join(', ')}; add ${isPlural(extra) ? 'them' : 'it'} to the flow's categories or stop sending ${isPlural(extra) ? 'them' : 'it'}`,
           code: codeOf(site),
           flow: flow.id,
           vendor: flow.to,

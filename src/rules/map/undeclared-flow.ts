@@ -1,6 +1,6 @@
 /** Code sends to a declared vendor from a system that has no declared flow to it. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories } from '../evidence.js';
+import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories, be } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredFlow = defineRule({
@@ -19,7 +19,7 @@ export const undeclaredFlow = defineRule({
         reports.push({
           level: 'full',
           message:
-            `${capitalize(categoryList(siteCategories(ctx, site)))} ${site.categories.length > 1 ? 'are' : 'is'} sent to ${vendorName(ctx, flow.to)} from ` +
+            `${capitalize(categoryList(siteCategories(ctx, site)))} ${be(site.categories)} sent to ${vendorName(ctx, flow.to)} from ` +
             `${systemName(ctx, flow.from)}, but the data-map declares no flow ${flow.id}; add it under flows with its categories, purposes and consideration`,
           code: codeOf(site),
           flow: flow.id,

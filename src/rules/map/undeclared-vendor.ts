@@ -1,6 +1,6 @@
 /** Code sends personal information to a vendor the data-map does not declare. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories } from '../evidence.js';
+import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories, be } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredVendor = defineRule({
@@ -20,7 +20,7 @@ export const undeclaredVendor = defineRule({
         reports.push({
           level: 'full',
           message:
-            `${capitalize(categoryList(siteCategories(ctx, site)))} ${site.categories.length > 1 ? 'are' : 'is'} sent to ${vendorName(ctx, site.vendor)} ` +
+            `${capitalize(categoryList(siteCategories(ctx, site)))} ${be(site.categories)} sent to ${vendorName(ctx, site.vendor)} ` +
             `from ${systemName(ctx, site.system)}, but the data-map does not declare this vendor (treated as ${flow.class.replace('_', ' ')}); ` +
             `add it under vendors with its role and contract, and a flow from ${site.system}`,
           code: codeOf(site),
