@@ -1,7 +1,7 @@
 /** A system collects a category that no notice of that system discloses with purposes and retention. */
 import type { Notice } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, listCovers, mapEntryOf, systemName, isPlural } from '../evidence.js';
+import { categoryList, isPlural, listCovers, mapEntryOf, systemName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /** §1798.100(a)(1)–(3): categories, purposes and retention; a privacy_policy counts per §7012(f). */

@@ -1,7 +1,7 @@
 /** A call site of a sale/share flow that does not depend on the consumer's opt-out state. */
 import type { DataMap } from '../../data-map/types.js';
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, transferVerb, vendorName, siteCategories, be } from '../evidence.js';
+import { be, capitalize, categoryList, codeOf, optOutMechanisms, saleShareFlows, siteCategories, transferVerb, vendorName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 /**

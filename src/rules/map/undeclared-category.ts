@@ -1,6 +1,6 @@
 /** Code sends a category that the declared flow does not list. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, vendorName, be, isPlural } from '../evidence.js';
+import { be, capitalize, categoryList, codeOf, isPlural, vendorName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredCategory = defineRule({

@@ -1,6 +1,6 @@
 /** Code sends to a declared vendor from a system that has no declared flow to it. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories, be } from '../evidence.js';
+import { be, capitalize, categoryList, codeOf, siteCategories, systemName, vendorName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredFlow = defineRule({

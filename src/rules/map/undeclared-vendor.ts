@@ -1,6 +1,6 @@
 /** Code sends personal information to a vendor the data-map does not declare. */
 import { defineRule } from '../define.js';
-import { capitalize, categoryList, codeOf, systemName, vendorName, siteCategories, be } from '../evidence.js';
+import { be, capitalize, categoryList, codeOf, siteCategories, systemName, vendorName } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const undeclaredVendor = defineRule({
