@@ -1,6 +1,6 @@
 /** Helpers shared by the report formatters: canonical order, paths, counts, labels. */
 import { posix } from 'node:path';
-import type { FlowClass } from '../flows/types.js';
+import type { Flow, FlowClass } from '../flows/types.js';
 import { compareFindings } from '../rules/run.js';
 import type { Severity } from '../rules/types.js';
 import type { CallSite, UnresolvedDestination } from '../scan/types.js';
@@ -184,4 +184,10 @@ export function topRule(findings: readonly Finding[]): { ruleId: string; count: 
   }
   const best = [...counts].sort(([idA, a], [idB, b]) => a.worst - b.worst || b.count - a.count || compareText(idA, idB))[0];
   return best ? { ruleId: best[0], count: best[1].count } : undefined;
+}
+
+/** Why a flow has its class, with any role downgrade (SPEC section 4, step 3) spelled out. */
+export function flowReason(flow: Flow): string {
+  const downgrades = flow.downgrades.map((d) => `${d.trigger.replace(/_/g, ' ')}: ${d.detail}`);
+  return downgrades.length > 0 ? `${flow.classReason}; treated as a third party (${downgrades.join('; ')})` : flow.classReason;
 }

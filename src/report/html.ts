@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Flow } from '../flows/types.js';
 import type { Severity } from '../rules/types.js';
 import type { CallSite } from '../scan/types.js';
-import { asideCounts, classLabel, findingFile, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
+import { asideCounts, classLabel, findingFile, flowReason, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
 import { renderSvg } from './svg.js';
 import { escapeHtmlText } from './text.js';
 import type { AuditReport, Finding, FormatOptions, Formatter } from './types.js';
@@ -30,6 +30,7 @@ th { background: var(--bg-soft); font-weight: 600; }
 tr[hidden] { display: none; }
 .sev { font-weight: 600; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.info { color: var(--info); }
+code.undeclared { color: var(--error); background: #ffebe9; }
 td.rule, td.loc > code, td.loc > a > code { white-space: nowrap; }
 svg.flowaudit-diagram g.edge { cursor: pointer; }
 .via { font-size: 12px; color: var(--muted); margin-top: 2px; }
@@ -131,7 +132,9 @@ const list = (items: readonly string[]): string => (items.length === 0 ? '—' :
 function flowRow(flow: Flow): string {
   const gated = flow.callSites.filter((s) => s.gated).length;
   const role = flow.role ? (flow.effectiveRole && flow.effectiveRole !== flow.role ? `${flow.role} → ${flow.effectiveRole}` : flow.role) : '—';
-  return `<tr data-flow="${h(flow.id)}"><td>${code(flow.id)}</td><td><strong>${h(classLabel(flow.class))}</strong></td><td>${h(flow.classReason)}</td><td>${flow.declared ? 'yes' : '<strong>no</strong>'}</td><td>${h(role.replace(/_/g, ' '))}</td><td>${list(flow.categories)}</td><td>${list(flow.purposes)}</td><td>${flow.callSites.length} (${gated} gated)</td></tr>`;
+  const undeclared = new Set(flow.undeclaredCategories);
+  const categories = flow.categories.map((c) => (undeclared.has(c) ? `<code class="undeclared" title="sent in code, not declared in the map">${h(c)}</code>` : code(c)));
+  return `<tr data-flow="${h(flow.id)}"><td>${code(flow.id)}</td><td><strong>${h(classLabel(flow.class))}</strong></td><td>${h(flowReason(flow))}</td><td>${flow.declared ? 'yes' : '<strong>no</strong>'}</td><td>${h(role.replace(/_/g, ' '))}</td><td>${categories.join(' ') || '—'}</td><td>${list(flow.purposes)}</td><td>${flow.callSites.length} (${gated} gated)</td></tr>`;
 }
 
 function callSiteRow(report: AuditReport, flow: Flow, site: CallSite, options: FormatOptions): string {

@@ -4,7 +4,7 @@
  */
 import type { Flow } from '../flows/types.js';
 import type { Severity } from '../rules/types.js';
-import { asideCounts, classLabel, findingFile, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
+import { asideCounts, classLabel, findingFile, flowReason, pathFromWorkingDirectory, plural, problemCount, topRule, uriPath } from './common.js';
 import { formatMermaid } from './mermaid.js';
 import { escapeMarkdown } from './text.js';
 import type { AuditReport, Finding, FormatOptions, Formatter } from './types.js';
@@ -63,12 +63,15 @@ function flowRow(flow: Flow): string[] {
   const gated = flow.callSites.filter((s) => s.gated).length;
   const sites = flow.callSites.length === 0 ? '0' : `${flow.callSites.length} (${gated} gated)`;
   const list = (items: readonly string[]): string => (items.length === 0 ? '—' : items.map(code).join(' '));
+  const undeclared = new Set(flow.undeclaredCategories);
+  const categories = flow.categories.filter((c) => !undeclared.has(c));
+  const notInMap = flow.undeclaredCategories.length > 0 ? ` · **not in the map:** ${list(flow.undeclaredCategories)}` : '';
   return [
     code(flow.id),
     `**${md(classLabel(flow.class))}**`,
-    md(flow.classReason),
+    md(flowReason(flow)),
     flow.declared ? 'yes' : '**no**',
-    list(flow.categories),
+    `${list(categories)}${notInMap}`,
     list(flow.purposes),
     sites,
   ];

@@ -80,3 +80,15 @@ describe('html report', () => {
     expect(page).not.toContain('id="findings-table"');
   });
 });
+
+describe('html flow inventory', () => {
+  it('marks categories sent in code but missing from the map, and shows a role downgrade', () => {
+    const page = html('storefront');
+    const stripe = page.split('\n').find((l) => l.startsWith('<tr data-flow="api-&gt;stripe">'))!;
+    expect(stripe).toContain('<code class="undeclared" title="sent in code, not declared in the map">user.contact.phone</code>');
+    expect(stripe).toContain('<code>user.contact.email</code>');
+    const posthog = page.split('\n').find((l) => l.startsWith('<tr data-flow="storefront-&gt;posthog">'))!;
+    expect(posthog).toContain('<td>service provider → third party</td>');
+    expect(posthog).toContain('consideration unknown; treated as a third party (contract: contract lacks restricts_purposes)');
+  });
+});

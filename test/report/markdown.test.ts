@@ -148,3 +148,13 @@ describe('markdown report', () => {
     });
   });
 });
+
+describe('markdown flow inventory', () => {
+  it('marks categories sent in code but missing from the map, and explains a role downgrade', () => {
+    const rows = markdown(loadFixture('storefront')).split('\n').filter((l) => l.startsWith('| <code>'));
+    const stripe = rows.find((r) => r.startsWith('| <code>api\\-&#62;stripe</code>'))!;
+    expect(stripe).toContain('<code>user\\.contact\\.email</code> <code>user\\.financial\\.account\\_number</code> · **not in the map:** <code>user\\.contact\\.phone</code>');
+    const posthog = rows.find((r) => r.startsWith('| <code>storefront\\-&#62;posthog</code>'))!;
+    expect(posthog).toContain('consideration unknown; treated as a third party \\(contract&#58; contract lacks restricts\\_purposes\\)');
+  });
+});
