@@ -118,6 +118,28 @@ describe('html report in Chromium', () => {
   });
 });
 
+describe('the html report\'s Content-Security-Policy in Chromium', () => {
+  it('would block a script or inline handler that escaping had missed', async () => {
+    const injected = formatReport(loadFixture('storefront'), 'html', { color: false }).replace(
+      '<h1>flowaudit report</h1>',
+      '<h1>flowaudit report</h1><script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"><div style="color:red">styled</div>',
+    );
+    const file = `${OUTPUT_DIR}report-injected.html`;
+    writeFileSync(file, injected);
+    const page = await browser.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(cspViolations.some((m) => m.includes('script-src'))).toBe(true);
+    // The report's own script still runs.
+    expect(await page.locator('#shown-count').innerText()).toBe('7 of 7 shown');
+    await page.close();
+  });
+});
+
 describe('markdown Mermaid block in Chromium', () => {
   /** Renders a Mermaid source with the mermaid library in the page; a parse error rejects. */
   async function renderMermaid(source: string): Promise<{ labels: string[]; edges: number; pwned: unknown }> {
