@@ -31,6 +31,13 @@ export function codeOf(site: CallSite): CodeEvidence {
   };
 }
 
+/** Sorted, distinct vendor names of flows: `Meta Pixel, Segment and 3 more`. */
+export function vendorNames(ctx: RuleContext, ids: Iterable<string>, max = 4): string {
+  const names = [...new Set([...ids].map((id) => vendorName(ctx, id)))].sort();
+  if (names.length <= max) return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${names.slice(0, max - 1).join(', ')} and ${names.length - max + 1} more`;
+}
+
 export function vendorName(ctx: RuleContext, id: string): string {
   const declared = ctx.map.vendors.find((v) => v.id === id);
   if (declared?.name) return declared.name;

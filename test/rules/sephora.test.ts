@@ -47,7 +47,7 @@ describe('Sephora scenario', () => {
     ]);
     const disclosure = result.find((f) => f.ruleId === 'ccpa/notice-sale-disclosure')!;
     expect(disclosure.message).toBe(
-      'Privacy policy privacy-policy says nothing is sold or shared, but personal information is sold or shared with Analytics Co, Meta Pixel; list the categories under discloses.sold / discloses.shared',
+      'Privacy policy privacy-policy says nothing is sold or shared, but personal information is sold or shared with Analytics Co and Meta Pixel; list the categories under discloses.sold / discloses.shared',
     );
   });
 

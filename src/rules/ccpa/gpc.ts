@@ -1,7 +1,7 @@
 /** Sale/share flows without Global Privacy Control handling. */
 import type { Flow } from '../../flows/types.js';
 import { defineRule } from '../define.js';
-import { levelFor, mapEntryOf, mapRootEntry, saleShareFlows, systemName, vendorName } from '../evidence.js';
+import { levelFor, mapEntryOf, mapRootEntry, saleShareFlows, systemName, vendorNames } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 const GPC_GUARD = /globalPrivacyControl|sec-gpc/i;
@@ -27,13 +27,13 @@ export const gpc = defineRule({
     if (flows.length === 0) return [];
     const mechanism = ctx.map.opt_out.mechanisms.find((m) => m.type === 'gpc');
     if (!mechanism) {
-      const vendors = [...new Set(flows.map((f) => vendorName(ctx, f.to)))].sort();
+      const vendors = vendorNames(ctx, flows.map((f) => f.to));
       // §7025(b), §7026(a)(1): an online business that sells or shares must process opt-out preference signals.
       return [
         {
           level: levelFor(flows),
           message:
-            `Personal information is sold or shared (${vendors.join(', ')}) but the data-map declares no gpc opt-out mechanism; ` +
+            `Personal information is sold or shared (${vendors}) but the data-map declares no gpc opt-out mechanism; ` +
             `treat navigator.globalPrivacyControl / Sec-GPC: 1 as an opt-out and declare it under opt_out.mechanisms`,
           mapEntry: ctx.map.opt_out.mechanisms[0] ? mapEntryOf(ctx.map.opt_out.mechanisms[0], 'opt_out.mechanisms') : mapRootEntry(ctx.map, 'opt_out'),
         },
@@ -46,13 +46,13 @@ export const gpc = defineRule({
     for (const [systemId, systemFlows] of [...bySystem].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (readsGpc(systemId, systemFlows, gpcReadSystems)) continue;
       const system = ctx.map.systems.find((s) => s.id === systemId);
-      const vendors = [...new Set(systemFlows.map((f) => vendorName(ctx, f.to)))].sort();
+      const vendors = vendorNames(ctx, systemFlows.map((f) => f.to));
       // §7025(c)(1), (e): a declared GPC mechanism must actually be processed — Sephora's site ignored the signal.
       reports.push({
         level: levelFor(systemFlows),
         message:
           `GPC is declared as an opt-out mechanism, but ${systemName(ctx, systemId)} never reads navigator.globalPrivacyControl or the Sec-GPC header ` +
-          `while it sells or shares data with ${vendors.join(', ')}; read the signal and treat it as an opt-out before those calls`,
+          `while it sells or shares data with ${vendors}; read the signal and treat it as an opt-out before those calls`,
         mapEntry: system ? mapEntryOf(system) : mapEntryOf(mechanism),
         system: systemId,
       });

@@ -5,7 +5,7 @@
 import type { Notice } from '../../data-map/types.js';
 import type { Flow } from '../../flows/types.js';
 import { defineRule } from '../define.js';
-import { categoryList, hasFrictionlessGpc, isPlural, levelFor, listCovers, mapEntryOf, mapRootEntry, saleShareFlows, vendorName } from '../evidence.js';
+import { categoryList, hasFrictionlessGpc, isPlural, levelFor, listCovers, mapEntryOf, mapRootEntry, saleShareFlows, vendorNames } from '../evidence.js';
 import type { RuleContext, RuleReport } from '../types.js';
 
 /** The sale/share flows a policy speaks for: those of systems that list it, and of systems that list no policy. */
@@ -19,7 +19,7 @@ function flowsCoveredBy(ctx: RuleContext, policy: Notice, policies: readonly Not
 }
 
 function vendorsOf(ctx: RuleContext, flows: readonly Flow[]): string {
-  return [...new Set(flows.map((f) => vendorName(ctx, f.to)))].sort().join(', ');
+  return vendorNames(ctx, flows.map((f) => f.to));
 }
 
 export const noticeSaleDisclosure = defineRule({

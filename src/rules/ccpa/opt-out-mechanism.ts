@@ -1,6 +1,6 @@
 /** The business sells or shares but offers no "Do Not Sell or Share" link and no frictionless GPC. */
 import { defineRule } from '../define.js';
-import { hasFrictionlessGpc, levelFor, mapEntryOf, mapRootEntry, saleShareFlows, vendorName } from '../evidence.js';
+import { hasFrictionlessGpc, levelFor, mapEntryOf, mapRootEntry, saleShareFlows, vendorNames } from '../evidence.js';
 
 export const optOutMechanism = defineRule({
   id: 'ccpa/opt-out-mechanism',
@@ -15,13 +15,13 @@ export const optOutMechanism = defineRule({
     // preference signal frictionlessly instead.
     const link = ctx.map.opt_out.mechanisms.some((m) => m.type === 'link' || m.type === 'alternative_link');
     if (link || hasFrictionlessGpc(ctx.map)) return [];
-    const vendors = [...new Set(flows.map((f) => vendorName(ctx, f.to)))].sort();
+    const vendors = vendorNames(ctx, flows.map((f) => f.to));
     const first = ctx.map.opt_out.mechanisms[0];
     return [
       {
         level: levelFor(flows),
         message:
-          `Personal information is sold or shared (${vendors.join(', ')}) but the data-map declares no "Do Not Sell or Share My Personal Information" ` +
+          `Personal information is sold or shared (${vendors}) but the data-map declares no "Do Not Sell or Share My Personal Information" ` +
           `link and no frictionless GPC; add a mechanism of type link or alternative_link, or a gpc mechanism with frictionless: true`,
         mapEntry: first ? mapEntryOf(first, 'opt_out.mechanisms') : mapRootEntry(ctx.map, 'opt_out'),
       },

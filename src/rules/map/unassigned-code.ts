@@ -1,7 +1,7 @@
 /** A file with vendor call sites matches no system's paths. */
 import type { CallSite } from '../../scan/types.js';
 import { defineRule } from '../define.js';
-import { vendorName } from '../evidence.js';
+import { vendorNames } from '../evidence.js';
 import type { RuleReport } from '../types.js';
 
 export const unassignedCode = defineRule({
@@ -22,11 +22,10 @@ export const unassignedCode = defineRule({
     for (const file of files) {
       const sites = (sitesByFile.get(file) ?? []).sort((a, b) => a.line - b.line || a.column - b.column);
       const first = sites[0];
-      const vendors = [...new Set(sites.map((s) => vendorName(ctx, s.vendor)))].sort();
       reports.push({
         level: 'full',
         message:
-          `${file} sends data to ${vendors.length > 0 ? vendors.join(', ') : 'vendors'} but matches no system's paths; ` +
+          `${file} sends data to ${sites.length > 0 ? vendorNames(ctx, sites.map((s) => s.vendor)) : 'vendors'} but matches no system's paths; ` +
           `add it to a system's paths in the data-map so its flows can be declared and checked`,
         // Stable fingerprint per file: not tied to the line of the first call.
         code: { file, line: first?.line ?? 1, column: first?.column ?? 1, enclosingFunction: '<file>', callText: '' },
