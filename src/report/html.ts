@@ -84,7 +84,7 @@ const SCRIPT = `
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /** Only the inline script and style above, by hash; nothing may load from anywhere, not even this file's folder. */
-export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${sha256(SCRIPT)}; style-src ${sha256(STYLE)}; img-src data:; base-uri 'none'; form-action 'none'`;
+export const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${sha256(SCRIPT)}; style-src ${sha256(STYLE)}; base-uri 'none'; form-action 'none'`;
 
 const h = escapeHtmlText;
 const code = (text: string): string => `<code>${h(text)}</code>`;
