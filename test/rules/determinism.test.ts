@@ -43,4 +43,12 @@ describe('the rules together', () => {
     const ids = new Set(findings(dataMap(), scanResult({ callSites: sites.map((s) => ({ ...s, system: 'unassigned', declaredVendor: false })) })).map((f) => f.ruleId));
     expect([...ids].sort()).toEqual(['ccpa/gpc', 'ccpa/notice-sale-disclosure', 'ccpa/opt-out-gate', 'ccpa/opt-out-mechanism', 'map/unassigned-code', 'map/undeclared-vendor']);
   });
+
+  it('report no ccpa finding for a business outside California, and still the map findings', () => {
+    const elsewhere = { ...map, business: { ...map.business, jurisdictions: ['VA'] } };
+    const ids = new Set(findings(elsewhere, scanResult({ callSites: sites })).map((f) => f.ruleId));
+    expect([...ids].sort()).toEqual(['map/stale-flow', 'map/unassigned-code', 'map/undeclared-category', 'map/undeclared-flow', 'map/undeclared-vendor']);
+    const california = new Set(findings(map, scanResult({ callSites: sites })).map((f) => f.ruleId));
+    expect([...california].filter((id) => id.startsWith('ccpa/')).length).toBeGreaterThan(5);
+  });
 });
