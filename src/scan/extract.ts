@@ -848,6 +848,11 @@ class Extractor {
       case ts.SyntaxKind.Block:
       case ts.SyntaxKind.ModuleBlock: {
         const block = node as ts.Block;
+        // Most blocks declare nothing: they share their parent's scope.
+        if (!block.statements.some(declares)) {
+          this.visitStatements(block.statements);
+          return;
+        }
         const scope = new Scope(this.scope);
         this.declareStatements(block.statements, scope);
         this.withScope(scope, () => this.visitStatements(block.statements));
@@ -1420,6 +1425,10 @@ class Extractor {
   private classTypeNames(c: ClassFact): string[] {
     return c.fields.map(([n]) => n);
   }
+}
+
+function declares(s: ts.Statement): boolean {
+  return ts.isVariableStatement(s) || ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s);
 }
 
 function isNullish(node: ts.Expression): boolean {

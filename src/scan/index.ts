@@ -145,15 +145,20 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const reexportsMemo = new Map<string, ReturnType<typeof textReexports>>();
   const importsOf = (file: string) => memo(importsMemo, file, () => textImports(loaded.get(file)?.text ?? ''));
   const reexportsOf = (file: string) => memo(reexportsMemo, file, () => textReexports(loaded.get(file)?.text ?? ''));
+  // Each unlinked file's imports of project files, resolved once.
+  const projectImports = new Map<string, { target: string; names: string[] | '*' }[]>();
+  for (const file of loaded.keys()) {
+    if (linker.isLinked(file)) continue;
+    const resolved = importsOf(file).flatMap((imp) => {
+      const target = modules.resolve(file, imp.specifier);
+      return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
+    });
+    if (resolved.length) projectImports.set(file, resolved);
+  }
   for (let round = 0; round < 12; round++) {
     const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
-    const next = [...loaded.keys()].filter(
-      (file) =>
-        !linker.isLinked(file) &&
-        importsOf(file).some((imp) => {
-          const target = modules.resolve(file, imp.specifier);
-          return target !== undefined && target !== file && (imp.names === '*' ? reaches.any(target) : imp.names.some((n) => reaches.name(target, n)));
-        }),
+    const next = [...projectImports.keys()].filter(
+      (file) => !linker.isLinked(file) && projectImports.get(file)!.some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
     );
     if (next.length === 0) break;
     linker.add(next);

@@ -124,8 +124,18 @@ export class ModuleResolver {
   }
 
   /** The tsconfig that governs a file: the nearest one in its folder or above. */
+  private readonly configByDir = new Map<string, PathsConfig | undefined>();
+
   private configFor(file: string): PathsConfig | undefined {
-    let dir = normalise(posix.dirname(file));
+    const fileDir = posix.dirname(file);
+    if (this.configByDir.has(fileDir)) return this.configByDir.get(fileDir);
+    const found = this.findConfig(fileDir);
+    this.configByDir.set(fileDir, found);
+    return found;
+  }
+
+  private findConfig(fileDir: string): PathsConfig | undefined {
+    let dir = normalise(fileDir);
     for (;;) {
       if (this.configDirs.has(dir)) return this.config(dir);
       if (!dir) return undefined;

@@ -6,41 +6,33 @@
  */
 import type { Detectors } from './detectors.js';
 import type { GuardMatcher } from './guards.js';
+import { HTTP_PACKAGE_NAMES } from './values.js';
 
-const ALWAYS = [
-  'fetch',
-  'sendBeacon',
-  'XMLHttpRequest',
-  'axios',
-  'got',
-  'ky',
-  'undici',
-  'superagent',
-  'http',
-  'script',
-  'Script',
-  'dangerouslySetInnerHTML',
-  'innerHTML',
-  'globalPrivacyControl',
-  'sec-gpc',
-  'Sec-GPC',
-  'SEC-GPC',
-  '__uspapi',
-  '__gpp',
-  'OneTrust',
-  'Onetrust',
-  'Optanon',
-  'Cookiebot',
-  'CookieConsent',
-  'flowaudit-ignore',
-];
+/** Word-like names: a global, a guard, a consent API. */
+const NAMES = ['sendBeacon', 'XMLHttpRequest', 'globalPrivacyControl', '__uspapi', '__gpp', 'OneTrust', 'Onetrust', 'OnetrustActiveGroups', 'Optanon', 'OptanonActiveGroups', 'Cookiebot', 'CookieConsent', 'dangerouslySetInnerHTML', 'innerHTML'];
+
+/** Raw fragments: calls, tags and comments that matter whatever surrounds them. */
+const FRAGMENTS = ['\\bfetch\\s*\\(', '\\$fetch\\b', '<script\\b', '<Script\\b', '\\.src\\s*=[^=]', "setAttribute\\(\\s*['\"]src", '[Ss][Ee][Cc]-[Gg][Pp][Cc]', 'flowaudit-ignore'];
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+function word(name: string): string {
+  return `(?<![\\w$])${escape(name)}(?![\\w$])`;
+}
+
 export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (text: string) => boolean {
-  const words = [...new Set([...detectors.tokens, ...guards.tokens, ...ALWAYS])].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
-  const mentions = new RegExp(words.map(escape).join('|'));
+  // Package names only count as a quoted module specifier (`'posthog-js'`, `"@sentry/node/x"`).
+  const packages = [...new Set([...detectors.packages.keys(), ...HTTP_PACKAGE_NAMES])].sort((a, b) => b.length - a.length);
+  const hosts = [...new Set([...detectors.hosts.map((h) => h.pattern.replace(/^(\*\.)+/, '')), ...detectors.urlPrefixes.map((u) => u.prefix.split('/')[0]!)])];
+  const names = [...new Set([...detectors.globals.keys(), ...guards.tokens, ...NAMES])];
+  const alternatives = [
+    `['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`,
+    ...hosts.filter((h) => !h.includes('*')).map(escape),
+    ...names.map(word),
+    ...FRAGMENTS,
+  ];
+  const mentions = new RegExp(alternatives.join('|'));
   return (text) => mentions.test(text);
 }

@@ -45,6 +45,8 @@ const HTTP_PACKAGES: Record<string, HttpClient> = {
   superagent: 'superagent',
 };
 
+export const HTTP_PACKAGE_NAMES: readonly string[] = Object.keys(HTTP_PACKAGES);
+
 export function isHttpPackage(specifier: string): boolean {
   return specifier in HTTP_PACKAGES;
 }
