@@ -158,8 +158,12 @@ export class Linker {
       case 'vendor':
       case 'http':
         return true;
-      case 'fn':
-        return reach.has(fnKey(rv.file, rv.id));
+      case 'fn': {
+        if (reach.has(fnKey(rv.file, rv.id))) return true;
+        // A hook or factory that returns a wrapper or a client (`useAnalytics()` -> `{ capture }`, `getStripe()`).
+        const returns = this.input.facts(rv.file)?.functions[rv.id]?.returns ?? [];
+        return returns.some((r) => this.valueReaches(this.values.resolve(rv.file, r), depth + 1));
+      }
       case 'cls':
       case 'inst': {
         const cls = rv.t === 'cls' ? rv.id : rv.cls;
