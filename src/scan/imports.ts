@@ -37,8 +37,8 @@ function namedList(inner: string): [string, string][] {
 export function textImports(text: string): TextImport[] {
   const out: TextImport[] = [];
   for (const m of text.matchAll(IMPORT_FROM)) {
-    const clause = m[1]!.trim();
-    if (/^type\b/.test(clause) && !/^type\s*,/.test(clause)) continue;
+    // Type-only imports count too: a parameter typed with a project class is an instance of it.
+    const clause = m[1]!.trim().replace(/^type\s+(?!,)/, '');
     const names: string[] = [];
     let star = false;
     const braces = /\{([^}]*)\}/.exec(clause);
