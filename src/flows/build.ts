@@ -18,8 +18,21 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A total order, so the report does not depend on the order the scanner found its call sites in. */
 export function compareCallSites(a: CallSite, b: CallSite): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.api < b.api ? -1 : a.api > b.api ? 1 : 0);
+  return (
+    compareText(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compareText(a.api, b.api) ||
+    compareText(a.pattern, b.pattern) ||
+    compareText(a.categories.join(','), b.categories.join(',')) ||
+    compareText(a.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>'), b.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>'))
+  );
 }
 
 /** A map that declares the same `from -> to` twice is read as one flow: the union of what both entries say. */
@@ -144,7 +157,7 @@ export function buildFlows(map: DataMap, scan: ScanResult, taxonomy: Taxonomy, c
     });
   }
 
-  return flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return flows.sort((a, b) => compareText(a.id, b.id));
 }
 
 function classificationFields(c: Classification): Pick<Flow, 'class' | 'classReason' | 'classStep' | 'role' | 'effectiveRole' | 'downgrades'> {
