@@ -1,6 +1,7 @@
 /** Baseline files: the fingerprints of accepted findings, so only new ones fail the build. */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { compareText } from '../order.js';
 import type { AuditReport } from '../report/types.js';
 import { writeFileAtomic } from './output.js';
 
@@ -31,14 +32,14 @@ export function readBaseline(path: string): Set<string> {
 }
 
 /** Records active and already-baselined findings (not comment-suppressed ones). */
-export function writeBaseline(path: string, report: AuditReport): void {
+export function writeBaseline(path: string, report: AuditReport, shownAs: string = path): void {
   const kept = [...report.findings, ...report.suppressedFindings.filter((f) => f.suppressed?.kind === 'baseline')];
   const file: BaselineFile = {
     flowaudit: 'baseline',
     version: 1,
     findings: kept
       .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, message: f.message }))
-      .sort((a, b) => a.fingerprint.localeCompare(b.fingerprint)),
+      .sort((a, b) => compareText(a.fingerprint, b.fingerprint)),
   };
-  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, shownAs);
 }

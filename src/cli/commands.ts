@@ -37,6 +37,7 @@ interface CliOptions {
   jobs?: string;
   timing?: boolean;
   cache?: boolean;
+  linkBase?: string;
 }
 
 const LEVELS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -100,9 +101,16 @@ async function audit(options: CliOptions): Promise<number> {
     onProgress: progressReporter(options),
   };
   const report = await runAudit(auditOptions);
-  if (options.writeBaseline) writeBaseline(resolve(process.cwd(), options.writeBaseline), report);
-  writeOutput(options.output, formatReport(report, format, { color: useColor(options) }));
+  if (options.writeBaseline) writeBaseline(resolve(process.cwd(), options.writeBaseline), report, options.writeBaseline);
+  const linkBase = options.linkBase ?? githubLinkBase();
+  writeOutput(options.output, formatReport(report, format, { color: useColor(options), ...(linkBase ? { linkBase } : {}) }));
   return exitFor(report, options.failOn);
+}
+
+/** In GitHub Actions, file links in markdown/html point at the commit being checked. */
+function githubLinkBase(): string | undefined {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA } = process.env;
+  return GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_SHA ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/blob/${GITHUB_SHA}` : undefined;
 }
 
 function progressReporter(options: CliOptions): ((done: number, total: number) => void) | undefined {

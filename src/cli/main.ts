@@ -37,7 +37,8 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option('--changed-since <git-ref>', 'report only findings in files changed since the ref')
       .option('--jobs <n>', 'worker threads for the scan')
       .option('--timing', 'include stage timings in the report')
-      .option('--no-cache', 'do not read or write .flowaudit-cache/');
+      .option('--no-cache', 'do not read or write .flowaudit-cache/')
+      .option('--link-base <url>', 'prefix for file links in markdown/html (default in GitHub Actions: the commit on github)');
 
   auditOptions(common(program.command('audit', { isDefault: true }).argument('[root]', 'project root', '.'), ['stylish', 'json', 'sarif', 'markdown', 'html']))
     .description('scan the code, evaluate the rules and report (the default command)')

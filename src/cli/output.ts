@@ -1,16 +1,35 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 
-/** Write atomically (temporary file + rename), so an interrupted run never leaves a truncated file. */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+/**
+ * Write atomically (temporary file + rename), so an interrupted run never leaves a truncated file; a
+ * failed write removes its temporary file, keeps the previous file, and stops with a message naming
+ * `shownAs` (the path as the user gave it).
+ */
+export function writeFileAtomic(path: string, text: string, shownAs: string = path): void {
+  const isDirectory = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (isDirectory) throw new UsageError(`cannot write ${shownAs}: it is a directory; name a file`);
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write ${shownAs}: ${reason}`, [], { cause: error });
+  }
 }
 
 /** The report goes to `--output` (atomically) or stdout. */
 export function writeOutput(output: string | undefined, text: string): void {
-  if (output) writeFileAtomic(resolve(process.cwd(), output), text);
+  if (output) writeFileAtomic(resolve(process.cwd(), output), text, output);
   else process.stdout.write(text);
 }

@@ -1,3 +1,4 @@
+import { compareLocations, compareText } from '../order.js';
 /** Helpers shared by the report formatters: canonical order, paths, counts, labels. */
 import { posix } from 'node:path';
 import type { Flow, FlowClass } from '../flows/types.js';
@@ -19,14 +20,8 @@ export function worstSeverity(severities: Iterable<Severity>): Severity | undefi
   return worst;
 }
 
-/** Code-unit order: the same on every machine, whatever its locale (unlike `localeCompare`). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function byLocation(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
+export { compareText };
+const byLocation = compareLocations;
 
 function compareCallSites(a: CallSite, b: CallSite): number {
   return byLocation(a, b) || compareText(a.vendor, b.vendor) || compareText(a.api, b.api) || compareText(a.callText, b.callText);

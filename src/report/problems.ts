@@ -1,6 +1,7 @@
 /** Output of `flowaudit validate` and of a map that stops an audit. */
 import chalk, { Chalk } from 'chalk';
 import type { DataMap, MapProblem } from '../data-map/types.js';
+import { compareLocations, compareText } from '../order.js';
 import { sanitizeTerminal } from './text.js';
 
 function paint(color: boolean): typeof chalk {
@@ -15,7 +16,7 @@ export function problemLine(p: MapProblem): string {
 }
 
 function sortProblems(problems: readonly MapProblem[]): MapProblem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+  return [...problems].sort((a, b) => compareLocations(a, b) || compareText(a.message, b.message));
 }
 
 export function formatProblems(problems: readonly MapProblem[], format: 'stylish' | 'json', color: boolean): string {

@@ -3,6 +3,7 @@
  * one-level reduction), location, fingerprint, suppression comments, baseline and --changed-since.
  */
 import { createHash } from 'node:crypto';
+import { compareLocations, compareText } from '../order.js';
 import type { Finding, RuleMeta } from '../report/types.js';
 import type { SuppressionComment } from '../scan/types.js';
 import { ruleDocsUrl } from './docs.js';
@@ -34,12 +35,10 @@ function hash(parts: readonly (string | number | undefined)[]): string {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.message.localeCompare(b.message) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    compareLocations(a, b) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message) ||
+    compareText(a.fingerprint, b.fingerprint)
   );
 }
 
