@@ -4,7 +4,9 @@
  * files (they are listed in `skipped`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { toolVersion } from '../package-root.js';
 import { FactsCache } from './cache.js';
@@ -19,6 +21,20 @@ import { ModuleResolver } from './modules.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
 import { isHttpPackage, PLATFORM_GLOBALS } from './values.js';
+
+/** The extractor's own code: cached facts from another build of it are never reused. */
+const EXTRACTOR_FINGERPRINT: string = (() => {
+  const here = fileURLToPath(import.meta.url);
+  const hash = createHash('sha256');
+  for (const name of ['extract', 'guards', 'facts']) {
+    try {
+      hash.update(readFileSync(join(dirname(here), `${name}${extname(here)}`)));
+    } catch {
+      hash.update(name);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+})();
 
 /** Files above this size are skipped (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -78,7 +94,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     keepImport,
   };
   const mentionsSomething = buildPrefilter(detectors, guards);
-  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
+  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
 
   const loaded = new Map<string, LoadedFile>();
   const factsByFile = new Map<string, FileFacts | null>();
