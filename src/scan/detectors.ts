@@ -44,6 +44,10 @@ export interface Detectors {
   fingerprint: string;
 }
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 type MapVendor = ScanInput['vendors'][number];
 
 /** Loading or initialising a browser tag transmits the page view, IP address and cookie id (SPEC section 5). */
@@ -76,7 +80,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
   const hosts: { pattern: string; detector: Detector }[] = [];
   const urlPrefixes: { prefix: string; detector: Detector }[] = [];
   const consent = new Map<string, CatalogConsentSwitch[]>();
-  const entries = [...catalog.entries].sort((a, b) => a.id.localeCompare(b.id));
+  const entries = [...catalog.entries].sort((a, b) => cmp(a.id, b.id));
 
   for (const entry of entries) {
     if (entry.consent?.length) consent.set(entry.id, entry.consent);
@@ -140,7 +144,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
   }
 
   // Map vendors' `detect` names what the catalogue lacks: every call on such a value transmits.
-  for (const vendor of [...vendors].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const vendor of [...vendors].sort((a, b) => cmp(a.id, b.id))) {
     const entry = vendor.catalog ? catalog.byId.get(vendor.catalog) : catalog.byId.get(vendor.id);
     const ref: VendorRef = {
       vendor: vendor.id,

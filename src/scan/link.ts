@@ -57,6 +57,11 @@ export interface LinkOutput {
   handlers: HandlerResolution[];
 }
 
+/** Code-point order: the same on every machine and locale. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const fnKey = (file: string, fn: number): string => `${file}#${fn}`;
 
 /**
@@ -193,8 +198,8 @@ export class Linker {
     const handlers = this.input.deletionHandlers.map((h) => this.handler(h.system, h.handler));
     return {
       callSites: dedupeSites(callSites).sort(compareSites),
-      unresolved: [...this.unresolved.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.call.localeCompare(b.call)),
-      handlers: handlers.sort((a, b) => a.system.localeCompare(b.system) || a.handler.localeCompare(b.handler)),
+      unresolved: [...this.unresolved.values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.call, b.call)),
+      handlers: handlers.sort((a, b) => cmp(a.system, b.system) || cmp(a.handler, b.handler)),
     };
   }
 
@@ -398,7 +403,7 @@ export class Linker {
         }
       }
     }
-    for (const f of [...found.values()].sort((a, b) => a.det.ref.vendor.localeCompare(b.det.ref.vendor))) {
+    for (const f of [...found.values()].sort((a, b) => cmp(a.det.ref.vendor, b.det.ref.vendor))) {
       this.addLeaf({ ref, det: f.det, api: f.api, pattern: f.pattern, detectedBy: 'snippet', matched: f.matched, transmits: true, deletes: false, path: [] });
     }
   }
@@ -662,7 +667,7 @@ export class Linker {
       }
       for (const edge of this.edgesByFn.get(key) ?? []) stack.push(edge.target);
     }
-    reaches.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.vendor.localeCompare(b.vendor) || a.api.localeCompare(b.api));
+    reaches.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.vendor, b.vendor) || cmp(a.api, b.api));
     return { ...base, resolved: true, file, line: fn.line, column: fn.column, reaches };
   }
 }
@@ -683,12 +688,12 @@ function dedupeSites(sites: CallSite[]): CallSite[] {
 
 export function compareSites(a: CallSite, b: CallSite): number {
   return (
-    a.file.localeCompare(b.file) ||
+    cmp(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.vendor.localeCompare(b.vendor) ||
-    a.api.localeCompare(b.api) ||
-    a.pattern.localeCompare(b.pattern) ||
-    siteKey(a).localeCompare(siteKey(b))
+    cmp(a.vendor, b.vendor) ||
+    cmp(a.api, b.api) ||
+    cmp(a.pattern, b.pattern) ||
+    cmp(siteKey(a), siteKey(b))
   );
 }
