@@ -446,7 +446,9 @@ class Extractor {
     if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
       if (op === ts.SyntaxKind.PlusToken) return { k: 'cat', parts: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return { k: 'or', vs: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+        return { k: 'or', vs: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
+      }
       if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.valueOf(e.right, scope);
       return UNK;
     }
@@ -1087,7 +1089,11 @@ class Extractor {
     const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
     if (ext) this.deferredBases.push([id, ext.expression, scope]);
     for (const member of node.members) {
-      if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && member.body) {
+      if (ts.isGetAccessorDeclaration(member) && member.body) {
+        // Reading a getter calls it: `this.client` is what `get client()` returns.
+        const name = propertyNameText(member.name);
+        if (name !== undefined) cls.fields.push([name, { k: 'call', f: { k: 'fn', id: this.fnId(member) } }]);
+      } else if (ts.isMethodDeclaration(member) && member.body) {
         const name = propertyNameText(member.name);
         if (name !== undefined) cls.methods.push([name, this.fnId(member)]);
       } else if (ts.isPropertyDeclaration(member)) {

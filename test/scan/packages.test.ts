@@ -80,6 +80,25 @@ describe('package detection', () => {
     expect(sites.map((s) => s.at)).toEqual(['hs.ts:2:1']);
   });
 
+  it('follows default-exported clients, getters, static fields, optional calls and hooks returning closures', async () => {
+    const sites = await sitesOf({
+      'lib/ph.ts': `import posthog from 'posthog-js';\nexport default posthog;\n`,
+      'a.ts': `import posthog from './lib/ph';\nexport const f = (email: string) => posthog.capture('x', { email });\n`,
+      'b.ts': `import Stripe from 'stripe';\nexport class Svc {\n  private _c?: Stripe;\n  get client() { return (this._c ??= new Stripe('k')); }\n  go(email: string) { return this.client.customers.create({ email }); }\n}\n`,
+      'c.ts': `export const g = () => window.gtag?.('event', 'y');\n(window as any).fbq('track', 'z');\n`,
+      'd.ts': `import Mixpanel from 'mixpanel';\nclass A {\n  static mp = Mixpanel.init('t');\n  static go(userId: string) { A.mp.track('e', { distinct_id: userId }); }\n}\nA.go('u');\n`,
+      'e.tsx': `import { usePostHog } from 'posthog-js/react';\nexport function useTrack() { const ph = usePostHog(); return (e: string) => ph?.capture(e); }\nexport function Btn() { const track = useTrack(); return <button onClick={() => track('c')} />; }\n`,
+    });
+    expect(sites.map((s) => `${s.at} ${s.api}${s.via ? ` via ${(s.via as string[]).length}` : ''}`)).toEqual([
+      'a.ts:2:37 posthog.capture',
+      'b.ts:5:30 this.client.customers.create',
+      'c.ts:1:24 window.gtag',
+      'c.ts:2:1 window.fbq',
+      'd.ts:6:1 A.mp.track via 1',
+      'e.tsx:3:81 ph.capture via 1',
+    ]);
+  });
+
   it('attributes a Vercel AI SDK call to the provider passed as model', async () => {
     const result = await scan(project({ 'ai.ts': `import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nexport const answer = (prompt: string) => generateText({ model: openai('gpt-4o'), prompt });\n` }));
     expect(result.callSites.map((s) => [s.vendor, s.api, s.matched])).toEqual([['openai', 'generateText', '@ai-sdk/openai']]);
