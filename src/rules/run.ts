@@ -99,6 +99,15 @@ export function evaluateRules(ctx: RuleContext, options: EvaluateOptions): Evalu
   const ruleMeta: RuleMeta[] = [];
   const callSiteByLocation = new Map(ctx.scan.callSites.map((c) => [`${c.file}:${c.line}:${c.column}`, c]));
   const mapFindings = new Set<Finding>();
+  const suppressionsByFile = new Map<string, SuppressionComment[]>();
+  for (const comment of ctx.scan.suppressions) {
+    const list = suppressionsByFile.get(comment.file) ?? [];
+    list.push(comment);
+    suppressionsByFile.set(comment.file, list);
+  }
+  const suppressionFor = (finding: Finding, vendorAt: { file: string; line: number } | undefined): SuppressionComment | undefined =>
+    (suppressionsByFile.get(finding.file) ?? []).find((c) => matches(c, finding, vendorAt)) ??
+    (vendorAt && vendorAt.file !== finding.file ? (suppressionsByFile.get(vendorAt.file) ?? []).find((c) => matches(c, finding, vendorAt)) : undefined);
 
   for (const rule of ruleSet) {
     const setting = options.overrides[rule.id] ?? rule.defaultSeverity;
@@ -112,7 +121,7 @@ export function evaluateRules(ctx: RuleContext, options: EvaluateOptions): Evalu
       const vendorAt = last ? { file: last.file, line: last.line } : undefined;
       if (site && site.via.length > 0) finding.via = site.via;
       if (!report.code) mapFindings.add(finding);
-      const comment = ctx.scan.suppressions.find((c) => matches(c, finding, vendorAt));
+      const comment = suppressionFor(finding, vendorAt);
       if (comment) {
         used.add(comment);
         suppressed.push({ ...finding, suppressed: { kind: 'comment', ...(comment.reason ? { reason: comment.reason } : {}) } });
