@@ -818,18 +818,20 @@ class Extractor {
   }
 
   /** Evaluates the lazy gates around a recorded call. */
-  private evaluateGates(gates: readonly LazyGate[]): GateRef[] {
+  private evaluateGates(gates: readonly LazyGate[], inverse = false): GateRef[] {
     const out: GateRef[] = [];
     for (const gate of gates) {
-      let refs = this.gateCache.get(gate);
+      if (inverse && gate.kind === 'collection') continue;
+      let refs = inverse ? undefined : this.gateCache.get(gate);
       if (refs === undefined) {
         const saved = { scope: this.scope, fn: this.fn };
         this.scope = gate.scope;
         this.fn = gate.fn;
-        refs = gate.kind === 'collection' ? this.collectionGuard(gate.node) : gate.kind === 't' ? this.cond(gate.node).t : this.cond(gate.node).f;
+        const branch = inverse ? (gate.kind === 't' ? 'f' : 't') : gate.kind;
+        refs = branch === 'collection' ? this.collectionGuard(gate.node) : branch === 't' ? this.cond(gate.node).t : this.cond(gate.node).f;
         this.scope = saved.scope;
         this.fn = saved.fn;
-        this.gateCache.set(gate, refs);
+        if (!inverse) this.gateCache.set(gate, refs);
       }
       if (refs) out.push(...refs);
     }
@@ -1324,6 +1326,9 @@ class Extractor {
     this.fn = p.fn;
     const fact: CallFact = { fn: p.fn, ...this.pos(p.node), callee, calleeText: p.calleeText, text: fold(p.node.getText(this.sf)), kind: p.kind, args: [], gates: this.evaluateGates(p.gates) };
     if (p.snippet !== undefined) fact.snippet = p.snippet;
+    // Guards under which the call runs only for a consumer who opted out (`if (optedOut) posthog.opt_out_capturing()`).
+    const optedOut = this.evaluateGates(p.gates, true).flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => h.name) : []));
+    if (optedOut.length) fact.optedOutGuards = [...new Set(optedOut)];
     if (p.srcNode) fact.args = [{ names: [], params: [], types: [], val: this.valueOf(p.srcNode, p.scope) }];
     if (p.jsxAttributes) fact.args = [this.jsxArg(p.jsxAttributes)];
     const args = p.argNodes;

@@ -69,6 +69,8 @@ export interface CallFact {
   gates: GateRef[];
   /** Keys of object-literal arguments and string arguments (for restricted-processing switches). */
   optionKeys?: string[];
+  /** Guards under which the call runs only when the consumer opted out (a vendor opt-out switch there). */
+  optedOutGuards?: string[];
   /** Object-literal keys whose value is a guard expression (`opt_out_capturing_by_default: gpc`). */
   guardedKeys?: string[];
   /**

@@ -423,7 +423,8 @@ export class Linker {
           const guarded = fact.guardedKeys?.find((k) => k.startsWith(`${sw.name}=`));
           if (guarded) add(this.vendorOptOut, det, guarded.slice(sw.name.length + 1).split('|').filter(Boolean).map((n) => n.replace(/^gpc:/, '')));
         } else if (sw.kind === 'optOutCall') {
-          const hits = fact.gates.flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => h.name) : []));
+          // The switch is thrown for the consumers who opted out (or, with a consent-style call, under any guard).
+          const hits = [...(fact.optedOutGuards ?? []), ...fact.gates.flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => h.name) : []))];
           if (byCall && hits.length) add(this.vendorOptOut, det, hits);
         } else if (byCall && pattern.firstArg !== undefined) {
           add(this.restricted, det, [sw.name]);

@@ -100,6 +100,16 @@ describe('guards', () => {
     ]);
   });
 
+  it("gates a vendor's calls by its opt-out call made for consumers who opted out", async () => {
+    const result = await scan(
+      project({
+        'optout.ts': `import posthog from 'posthog-js';\nexport function apply(user: { doNotSell: boolean }) {\n  if (user.doNotSell) posthog.opt_out_capturing();\n}\n`,
+        'use.ts': `import posthog from 'posthog-js';\nposthog.capture('a');\n`,
+      }),
+    );
+    expect(result.callSites.map((s) => `${s.file} ${s.gate} ${s.guards.join(',')}`)).toEqual(['use.ts vendor-opt-out user.doNotSell']);
+  });
+
   it('marks restricted processing: a call carrying the option, or the switch call for the whole tag', async () => {
     const result = await scan(
       project({
