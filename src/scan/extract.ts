@@ -3,7 +3,7 @@
  * type checker) and walks raw nodes once, resolving identifiers to their bindings through a light
  * lexical scope model. Everything that needs other files is left symbolic (`Val`) for the link phase.
  */
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import type { ArgFact, CallFact, ClassFact, FileFacts, FnFact, GateRef, GuardHit, SuppressionFact, Val } from './facts.js';
 import { CONSENT_CALLBACK_APIS, GuardMatcher, SEC_GPC_HIT, type GuardMatch } from './guards.js';
 

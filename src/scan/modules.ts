@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
