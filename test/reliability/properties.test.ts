@@ -244,14 +244,16 @@ async function expectScanOk(root: string, files: [string, string][], handler?: s
   }
   expect(error, `scanProject threw: ${(error as Error)?.stack ?? error}`).toBeUndefined();
   expect(result!.files).toBe(files.length);
-  for (const s of result!.skipped) expect(s.reason).not.toMatch(/Cannot read prop|is not a function|Maximum call stack/);
+  // A skipped file is fine (it is listed and warned about); a reason that is a bug in flowaudit is not.
+  // Deep nesting overflows the TypeScript parser's own recursion (from ~400 nested callbacks): skipped, listed.
+  for (const s of result!.skipped) expect(s.reason).not.toMatch(/Cannot read prop|is not a function|is not iterable|undefined|null/);
   return result!;
 }
 
 describe('generated and mutated code never makes scanProject throw', () => {
   const root = join(tempDir(), 'scan');
 
-  const SOUP_RUNS = runs(100);
+  const SOUP_RUNS = runs(200);
   it(`random token soup in several files: ${SOUP_RUNS} runs`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(extension, tokenSoup), { minLength: 1, maxLength: 3 }), async (files) => {
@@ -261,7 +263,7 @@ describe('generated and mutated code never makes scanProject throw', () => {
     );
   });
 
-  const TRUNCATE_RUNS = runs(100);
+  const TRUNCATE_RUNS = runs(200);
   it(`truncated and spliced real files, unbalanced braces: ${TRUNCATE_RUNS} runs`, async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -360,7 +362,7 @@ function canonical(value: unknown, key = ''): unknown {
 
 describe('the scan result does not depend on file order or file names', () => {
   const base = tempDir();
-  const ORDER_RUNS = runs(25);
+  const ORDER_RUNS = runs(50);
   it(`same tree created in two orders, and under permuted names: ${ORDER_RUNS} runs`, async () => {
     await fc.assert(
       fc.asyncProperty(project, fc.func(fc.integer()), async ([n, statements], shuffleKey) => {
