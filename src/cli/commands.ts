@@ -1,19 +1,18 @@
-/** Each command: options in, report out, exit code back. Only this folder touches the process. */
+/**
+ * Each command: options in, report out, exit code back. Only this folder touches the process.
+ *
+ * Start-up time counts (a CI step runs flowaudit on every push): each command imports the pipeline and
+ * the reporters it needs when it runs, so that `--version`, `rules`, `explain` and `validate` never load
+ * the scanner and the TypeScript compiler. Only types and the small CLI helpers are imported statically.
+ */
 import { readFileSync } from 'node:fs';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { runAudit, runScan, type AuditOptions } from '../audit.js';
-import { loadDataMap, checkGlobs } from '../data-map/load.js';
-
+import type { AuditOptions } from '../audit.js';
 import { UsageError } from '../errors.js';
-import { rules } from '../rules/index.js';
-import { ruleDocPath } from '../rules/docs.js';
-import type { SeveritySetting } from '../rules/types.js';
-import { formatReport, type ReportFormat } from '../report/index.js';
-import { formatInventory } from '../report/inventory.js';
-import { formatProblems, formatValidation } from '../report/problems.js';
-import { formatRuleList } from '../report/rule-list.js';
-import { formatGraph, type GraphFormat } from '../report/graph.js';
+import type { Rule, SeveritySetting } from '../rules/types.js';
+import type { ReportFormat } from '../report/index.js';
+import type { GraphFormat } from '../report/graph.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
 import { changedFilesSince } from './git.js';
 import { writeOutput } from './output.js';
@@ -62,7 +61,12 @@ function parseJobs(value: string | undefined): number | undefined {
   return n;
 }
 
-function parseRuleOverrides(values: string[] = []): Record<string, SeveritySetting> {
+/** The rule registry; it loads every rule module, so only the commands that need it ask. */
+async function loadRules(): Promise<readonly Rule[]> {
+  return (await import('../rules/index.js')).rules;
+}
+
+function parseRuleOverrides(rules: readonly Rule[], values: string[] = []): Record<string, SeveritySetting> {
   const known = new Set(rules.map((r) => r.id));
   const overrides: Record<string, SeveritySetting> = {};
   for (const value of values) {
@@ -87,12 +91,13 @@ function exitFor(report: { findings: { severity: string }[] }, failOn: CliOption
 
 async function audit(options: CliOptions): Promise<number> {
   const root = resolveRoot(options);
+  const [{ runAudit }, { formatReport }, rules] = await Promise.all([import('../audit.js'), import('../report/index.js'), loadRules()]);
   const format = (options.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish')) as ReportFormat;
   const auditOptions: AuditOptions = {
     root,
     cwd: process.cwd(),
     map: options.map,
-    ruleOverrides: parseRuleOverrides(options.rule),
+    ruleOverrides: parseRuleOverrides(rules, options.rule),
     jobs: parseJobs(options.jobs),
     cache: options.cache !== false,
     timing: Boolean(options.timing),
@@ -124,10 +129,14 @@ function progressReporter(options: CliOptions): ((done: number, total: number) =
   };
 }
 
-function validate(options: CliOptions): number {
+async function validate(options: CliOptions): Promise<number> {
   // Without a root, a map given with --map is checked against its own folder, where its globs point.
   const mapFolder = options.map && existsSync(options.map) && statSync(options.map).isFile() ? dirname(options.map) : options.map;
   const root = resolveRoot({ ...options, root: options.root ?? mapFolder ?? '.' });
+  const [{ loadDataMap, checkGlobs }, { formatProblems, formatValidation }] = await Promise.all([
+    import('../data-map/load.js'),
+    import('../report/problems.js'),
+  ]);
   const result = loadDataMap({ map: options.map, root, cwd: process.cwd() });
   const color = useColor(options);
   const format = options.format === 'json' ? 'json' : 'stylish';
@@ -142,6 +151,7 @@ function validate(options: CliOptions): number {
 
 async function scan(options: CliOptions): Promise<number> {
   const root = resolveRoot(options);
+  const [{ runScan }, { formatInventory }] = await Promise.all([import('../audit.js'), import('../report/inventory.js')]);
   const result = await runScan({
     root,
     cwd: process.cwd(),
@@ -157,6 +167,7 @@ async function scan(options: CliOptions): Promise<number> {
 
 async function graph(options: CliOptions): Promise<number> {
   const root = resolveRoot(options);
+  const [{ runAudit }, { formatGraph }] = await Promise.all([import('../audit.js'), import('../report/graph.js')]);
   const report = await runAudit({
     root,
     cwd: process.cwd(),
@@ -171,7 +182,14 @@ async function graph(options: CliOptions): Promise<number> {
   return 0;
 }
 
-function explain(options: CliOptions): number {
+async function rulesCommand(options: CliOptions): Promise<number> {
+  const [rules, { formatRuleList }] = await Promise.all([loadRules(), import('../report/rule-list.js')]);
+  writeOutput(options.output, formatRuleList(rules, options.format === 'json' ? 'json' : 'stylish', useColor(options)));
+  return 0;
+}
+
+async function explain(options: CliOptions): Promise<number> {
+  const [rules, { ruleDocPath }] = await Promise.all([loadRules(), import('../rules/docs.js')]);
   const rule = rules.find((r) => r.id === options.ruleId);
   if (!rule) {
     throw new UsageError(`unknown rule "${options.ruleId}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
@@ -187,19 +205,19 @@ export async function runCommand(name: CommandName, raw: Record<string, unknown>
       case 'audit':
         return await audit(options);
       case 'validate':
-        return validate(options);
+        return await validate(options);
       case 'scan':
         return await scan(options);
       case 'graph':
         return await graph(options);
       case 'rules':
-        writeOutput(options.output, formatRuleList(rules, options.format === 'json' ? 'json' : 'stylish', useColor(options)));
-        return 0;
+        return await rulesCommand(options);
       case 'explain':
-        return explain(options);
+        return await explain(options);
     }
   } catch (error) {
     if (error instanceof UsageError && error.problems.length > 0) {
+      const { formatProblems } = await import('../report/problems.js');
       process.stderr.write(formatProblems(error.problems, 'stylish', useColor(options)));
     }
     throw error;
