@@ -1,10 +1,15 @@
 /**
  * The built-in vendor catalogue (SPEC section 5): one JSON file per vendor in `src/catalog/vendors/`,
  * checked against `schemas/vendor.schema.json` and a few rules a schema cannot state.
+ *
+ * The shipped files are checked by the test suite (test/catalog/shipped-catalog.test.ts validates every
+ * one), not at every run: `loadCatalog` only parses them. Any other catalogue directory is validated as
+ * it is read, and ajv is loaded only then.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { packageRoot } from '../package-root.js';
 import type { Catalog, CatalogEntry } from './types.js';
 
@@ -23,6 +28,7 @@ let cached: Catalog | undefined;
 
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
     compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
   }
@@ -105,8 +111,11 @@ export function validateCatalogEntry(data: unknown, fileName: string): string[] 
   return [...new Set(problems)].map((problem) => `${fileName}: ${problem}`);
 }
 
-/** Read and validate every `*.json` in `directory`. Throws an Error naming the file on a malformed entry. */
-export function readCatalogDirectory(directory: string): Catalog {
+/**
+ * Read every `*.json` in `directory`, sorted by file name; with `validate`, check each entry first. Throws
+ * an Error naming the file on JSON that does not parse, an invalid entry, or an id defined twice.
+ */
+function readEntries(directory: string, validate: boolean): Catalog {
   const files = readdirSync(directory)
     .filter((file) => file.endsWith('.json'))
     .sort();
@@ -118,7 +127,7 @@ export function readCatalogDirectory(directory: string): Catalog {
     } catch (error) {
       throw new Error(`vendor catalogue entry ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
     }
-    const problems = validateCatalogEntry(data, file);
+    const problems = validate ? validateCatalogEntry(data, file) : [];
     if (problems.length > 0) throw new Error(`invalid vendor catalogue entry ${file}:\n  ${problems.join('\n  ')}`);
     entries.push(data as CatalogEntry);
   }
@@ -130,8 +139,16 @@ export function readCatalogDirectory(directory: string): Catalog {
   return { entries, byId };
 }
 
-/** Load and validate the built-in catalogue from `src/catalog/vendors/*.json` (read once, then cached). */
+/** Read and validate every `*.json` in `directory`. Throws an Error naming the file on a malformed entry. */
+export function readCatalogDirectory(directory: string): Catalog {
+  return readEntries(directory, true);
+}
+
+/**
+ * The built-in catalogue from `src/catalog/vendors/*.json`, read once per process and then cached. Its
+ * files are validated by the test suite rather than here (see the top of this file).
+ */
 export function loadCatalog(): Catalog {
-  cached ??= readCatalogDirectory(VENDORS_DIR);
+  cached ??= readEntries(VENDORS_DIR, false);
   return cached;
 }
