@@ -2,46 +2,30 @@
  * Validation against `schemas/datamap.schema.json` (draft 2020-12, ajv) and the translation of ajv
  * errors into located problems a person can act on: which property is unknown or missing, what values
  * are allowed, and the nearest valid one.
+ *
+ * The schema is compiled at build time (scripts/generate-datamap-validator.mjs, ajv standalone code), so a
+ * run neither compiles it nor loads ajv; the generated function reports exactly the errors ajv would.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { packageRoot } from '../package-root.js';
+import { validate as generatedValidator } from './datamap-validator.generated.js';
 import { formatPath, Locations, mergedSegments, type Offsets, type Segment } from './locate.js';
 import { didYouMean } from './suggest.js';
 import type { MapProblem, SourceLocation } from './types.js';
 
-// ajv and ajv-formats are CommonJS: under NodeNext their default import is the module object, whose
-// `default` is the real export (at run time Node may hand over either).
-type AjvClass = typeof Ajv2020Module.default;
-type FormatsPlugin = typeof addFormatsModule.default;
-const Ajv2020: AjvClass = (Ajv2020Module as unknown as { default?: AjvClass }).default ?? (Ajv2020Module as unknown as AjvClass);
-const addFormats: FormatsPlugin = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
-
 export const SCHEMA_PATH = join(packageRoot, 'schemas', 'datamap.schema.json');
 
-let compiled: ValidateFunction | undefined;
+const validateDataMap = generatedValidator as unknown as ValidateFunction;
 
 export function dataMapSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
 }
 
-function compile(): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats(ajv);
-  return ajv.compile(dataMapSchema());
-}
-
-function validator(): ValidateFunction {
-  compiled ??= compile();
-  return compiled;
-}
-
 /** The schema's own verdict on a document: ajv's errors, empty when valid. */
 export function rawSchemaErrors(data: unknown): ErrorObject[] {
-  const validate = validator();
-  return validate(data) ? [] : [...(validate.errors ?? [])];
+  return validateDataMap(data) ? [] : [...(validateDataMap.errors ?? [])];
 }
 
 function pointerSegments(pointer: string): Segment[] {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { dataMapSchema, rawSchemaErrors } from '../../src/data-map/schema.js';
+import { GENERATED_FILE, generateDataMapValidator } from '../../scripts/generate-datamap-validator.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const schema = dataMapSchema();
@@ -15,6 +16,11 @@ function errorsOf(data: unknown): string[] {
 const valid = (section: Record<string, unknown>) => errorsOf({ version: 1, ...section });
 
 describe('the data-map JSON Schema', () => {
+  it('is what the generated validator was compiled from (npm run build regenerates it)', () => {
+    const upToDate = readFileSync(GENERATED_FILE, 'utf8') === generateDataMapValidator();
+    expect(upToDate, 'src/data-map/datamap-validator.generated.ts is older than the schema: run npm run build').toBe(true);
+  });
+
   it('is draft 2020-12 and describes every property', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const undocumented: string[] = [];
