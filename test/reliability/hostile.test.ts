@@ -123,6 +123,38 @@ describe('hostile content is escaped in every report', () => {
   });
 });
 
+describe('hostile content in the other commands', () => {
+  it('graph (svg, mermaid, dot) and scan print no raw control byte; svg and mermaid no live HTML', async () => {
+    const { dir } = await hostile();
+    const runs = await Promise.all([
+      ...(['svg', 'mermaid', 'dot'] as const).map((format) => cliAsync(['graph', 'repo', '--no-cache', '--format', format], { cwd: dir })),
+      cliAsync(['scan', 'repo', '--no-cache'], { cwd: dir }),
+      cliAsync(['scan', 'repo', '--no-cache', '--format', 'json'], { cwd: dir }),
+    ]);
+    runs.forEach((run, i) => {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(50);
+      expect(run.stdout).not.toMatch(/[\u001b\u0007\u0080-\u009f]/);
+      if (i > 1) return; // dot and scan are plain text; svg and mermaid end up in HTML pages
+      expect(run.stdout).not.toMatch(/<(script|img|iframe|object|embed)\b/i);
+      expect(run.stdout).not.toMatch(/<[a-z][^>]*\son(error|load|click)\s*=/i);
+    });
+    JSON.parse(runs[4]!.stdout);
+  });
+
+  it('validate quotes hostile ids in its problems without raw escape sequences', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'datamap.yaml'),
+      'version: 1\nsystems:\n  - id: web\n    paths: ["**"]\nflows:\n  - { from: web, to: "\\e[31mred\\e]8;;https://evil\\aX\\e]8;;\\a", categories: ["\\e[2J"], purposes: [analytics] }\nvendors:\n  - { id: "\\e[41mv", role: third_party }\n',
+    );
+    const run = await cliAsync(['validate', '.'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007\u0080-\u009f]/);
+    expect(run.stdout).toContain('flows[0].to: unknown vendor or system');
+  });
+});
+
 describe('flowaudit never executes scanned code nor evaluates map values', () => {
   it('top-level side effects of scanned CommonJS and ES modules leave no marker; call sites were still found', async () => {
     const { marker, runs } = await hostile();
