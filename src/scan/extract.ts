@@ -3,6 +3,7 @@
  * type checker) and walks raw nodes once, resolving identifiers to their bindings through a light
  * lexical scope model. Everything that needs other files is left symbolic (`Val`) for the link phase.
  */
+import type { ts as TypeScriptTypes } from 'ts-morph';
 import { ts } from './typescript.js';
 import type { ArgFact, CallFact, ClassFact, FileFacts, FnFact, GateRef, GuardHit, SuppressionFact, Val } from './facts.js';
 import { CONSENT_CALLBACK_APIS, GuardMatcher, SEC_GPC_HIT, type GuardMatch } from './guards.js';
@@ -196,6 +197,12 @@ class Extractor {
   }
 
   run(text: string): FileFacts {
+    const diagnostics = (this.sf as unknown as { parseDiagnostics?: readonly TypeScriptTypes.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+    const first = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+    if (first) {
+      const line = this.sf.getLineAndCharacterOfPosition(first.start).line + 1;
+      throw new SyntaxErrorInFile(`syntax error at line ${line}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`);
+    }
     this.declareStatements(this.sf.statements, this.scope);
     this.visitStatements(this.sf.statements);
     this.finalize();
@@ -1519,7 +1526,12 @@ export function suppressionsOf(text: string): SuppressionFact[] {
   return out;
 }
 
-/** Parse one file into facts. Never throws on bad syntax: the parser recovers. */
+export class SyntaxErrorInFile extends Error {}
+
+/**
+ * Parse one file into facts. A file the parser reports syntax errors in is not analysed (what it would
+ * yield is a guess): `SyntaxErrorInFile` says where, for the `skipped` list.
+ */
 export function extractFacts(file: string, text: string, options: ExtractOptions): FileFacts {
   return new Extractor(file, text, options).run(text);
 }

@@ -12,7 +12,7 @@ import { toolVersion } from '../package-root.js';
 import { FactsCache } from './cache.js';
 import { buildDetectors, packageDetector } from './detectors.js';
 import { discoverConfigFiles, discoverFiles } from './discover.js';
-import { extractFacts, type ExtractOptions } from './extract.js';
+import { extractFacts, SyntaxErrorInFile, type ExtractOptions } from './extract.js';
 import type { FileFacts } from './facts.js';
 import { GuardMatcher } from './guards.js';
 import { Linker } from './link.js';
@@ -118,7 +118,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       try {
         facts = extractFacts(file, source.text, extractOptions);
       } catch (error) {
-        skipped.push({ file, reason: `could not be analysed: ${(error as Error).message.split('\n')[0]}` });
+        const message = (error as Error).message.split('\n')[0];
+        skipped.push({ file, reason: error instanceof SyntaxErrorInFile ? message! : `could not be analysed: ${message}` });
         factsByFile.set(file, null);
         return undefined;
       }

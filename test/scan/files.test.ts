@@ -37,7 +37,7 @@ describe('files', () => {
     expect(result.callSites.map((s) => s.file)).toEqual(['src/__tests__/c.ts', 'src/a.ts']);
   });
 
-  it('lists binary, huge and minified files as skipped, and survives syntax errors', async () => {
+  it('lists binary, huge, minified and syntactically broken files as skipped, never throwing', async () => {
     const root = project({
       'bin.js': Buffer.from([0x66, 0x00, 0x01, 0x02]),
       'huge.js': `// ${'x'.repeat(2 * 1024 * 1024 + 10)}\n`,
@@ -45,9 +45,14 @@ describe('files', () => {
       'broken.ts': `import posthog from 'posthog-js';\nposthog.capture('ok');\nfunction (( {\n`,
     });
     const result = await scan(root);
-    expect(result.skipped.map((s) => s.file)).toEqual(['bin.js', 'bundle.min.js', 'huge.js']);
-    expect(result.skipped.map((s) => s.reason)).toEqual(['binary file (contains NUL bytes)', 'minified or generated (a line longer than 5000 characters)', 'larger than 2 MB']);
-    expect(result.callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['broken.ts:2']);
+    expect(result.skipped.map((s) => s.file)).toEqual(['bin.js', 'broken.ts', 'bundle.min.js', 'huge.js']);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      'binary file (contains NUL bytes)',
+      'syntax error at line 3: Identifier expected.',
+      'minified or generated (a line longer than 5000 characters)',
+      'larger than 2 MB',
+    ]);
+    expect(result.callSites).toEqual([]);
   });
 
   it('does not follow symbolic links out of the root, and survives a symlink loop', async () => {
