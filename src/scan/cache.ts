@@ -45,7 +45,7 @@ export class FactsCache {
   get(file: string, text: string): FileFacts | undefined {
     const h = FactsCache.hash(file, text);
     const entry = this.stored[h];
-    if (!entry || typeof entry !== 'object' || entry.file !== file || !Array.isArray(entry.calls) || !Array.isArray(entry.functions)) return undefined;
+    if (!isFileFacts(entry) || entry.file !== file) return undefined;
     this.fresh[h] = entry;
     return entry;
   }
@@ -68,4 +68,104 @@ export class FactsCache {
       // a cache that cannot be written only costs speed
     }
   }
+}
+
+// ---------------------------------------------------------------- shape checks of a stored entry
+
+const VAL_KINDS = new Set(['imp', 'glob', 'fn', 'cls', 'this', 'param', 'get', 'call', 'new', 'obj', 'str', 'cat', 'env', 'or', 'unk']);
+const CALL_KINDS = new Set(['call', 'new', 'jsx', 'src']);
+
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const arrayOf = (x: unknown, each: (e: unknown) => boolean): boolean => Array.isArray(x) && x.every(each);
+const optional = (x: unknown, check: (e: unknown) => boolean): boolean => x === undefined || check(x);
+
+function isVal(x: unknown, depth = 0): boolean {
+  if (!isObject(x) || !isStr(x.k) || !VAL_KINDS.has(x.k) || depth > 200) return false;
+  const sub = (v: unknown): boolean => isVal(v, depth + 1);
+  switch (x.k) {
+    case 'imp':
+      return isStr(x.src) && isStr(x.name);
+    case 'glob':
+    case 'env':
+      return isStr(x.name);
+    case 'fn':
+    case 'cls':
+      return isNum(x.id);
+    case 'this':
+      return isNum(x.cls);
+    case 'param':
+      return isNum(x.fn) && isNum(x.i);
+    case 'get':
+      return isStr(x.p) && sub(x.o);
+    case 'call':
+    case 'new':
+      return sub(x.f) && optional(x.args, (a) => arrayOf(a, sub)) && optional(x.a0, isStr);
+    case 'obj':
+      return arrayOf(x.props, (p) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && sub(p[1]));
+    case 'str':
+      return isStr(x.v);
+    case 'cat':
+      return arrayOf(x.parts, sub);
+    case 'or':
+      return arrayOf(x.vs, sub);
+    default:
+      return true;
+  }
+}
+
+function isArg(x: unknown): boolean {
+  return isObject(x) && arrayOf(x.names, isStr) && arrayOf(x.params, isNum) && arrayOf(x.types, (t) => isVal(t)) && optional(x.val, (v) => isVal(v)) && optional(x.guard, (g) => arrayOf(g, isHit));
+}
+
+function isHit(x: unknown): boolean {
+  return isObject(x) && isStr(x.name) && typeof x.gpc === 'boolean';
+}
+
+function isGate(x: unknown): boolean {
+  if (!isObject(x)) return false;
+  if (x.t === 'guard') return arrayOf(x.hits, isHit);
+  return x.t === 'param' && isNum(x.i) && typeof x.when === 'boolean';
+}
+
+function isCall(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    isNum(x.fn) &&
+    isNum(x.line) &&
+    isNum(x.column) &&
+    isVal(x.callee) &&
+    isStr(x.calleeText) &&
+    isStr(x.text) &&
+    isStr(x.kind) &&
+    CALL_KINDS.has(x.kind) &&
+    arrayOf(x.args, isArg) &&
+    arrayOf(x.gates, isGate) &&
+    optional(x.a0, isStr) &&
+    optional(x.optionKeys, (k) => arrayOf(k, isStr)) &&
+    optional(x.guardedKeys, (k) => arrayOf(k, isStr)) &&
+    optional(x.optedOutGuards, (k) => arrayOf(k, isStr)) &&
+    optional(x.receiver, isArg) &&
+    optional(x.snippet, isStr)
+  );
+}
+
+/** A stored entry is used only when it has exactly the shape the link phase relies on. */
+export function isFileFacts(x: unknown): x is FileFacts {
+  if (!isObject(x) || !isStr(x.file)) return false;
+  const pair = (check: (v: unknown) => boolean) => (p: unknown) => Array.isArray(p) && p.length === 2 && isStr(p[0]) && check(p[1]);
+  return (
+    arrayOf(x.exports, pair((v) => isVal(v))) &&
+    arrayOf(x.starExports, isStr) &&
+    arrayOf(x.functions, (f) => isObject(f) && isStr(f.name) && isNum(f.line) && isNum(f.column) && arrayOf(f.params, isStr) && arrayOf(f.returns, (v) => isVal(v)) && optional(f.cls, isNum) && optional(f.parent, isNum)) &&
+    arrayOf(x.classes, (c) => isObject(c) && isStr(c.name) && arrayOf(c.fields, pair((v) => isVal(v))) && arrayOf(c.methods, pair(isNum)) && optional(c.base, (v) => isVal(v))) &&
+    arrayOf(x.calls, isCall) &&
+    arrayOf(x.types, pair((n) => arrayOf(n, isStr))) &&
+    arrayOf(x.suppressions, (s) => isObject(s) && isNum(s.line) && isNum(s.column) && (s.kind === 'file' || s.kind === 'next-line') && isStr(s.ruleId) && optional(s.reason, isStr)) &&
+    arrayOf(x.gpcReads, (r) => isObject(r) && isNum(r.line) && isNum(r.column) && (r.kind === 'navigator.globalPrivacyControl' || r.kind === 'Sec-GPC')) &&
+    optional(x.externalSpecs, (e) => arrayOf(e, isStr)) &&
+    (x.calls as { fn: number }[]).every((c) => c.fn >= 0 && c.fn < (x.functions as unknown[]).length)
+  );
 }

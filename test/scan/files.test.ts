@@ -121,6 +121,14 @@ describe('files', () => {
     expect(JSON.stringify(none)).toBe(JSON.stringify(cold));
     writeFileSync(join(cacheDir, 'scan-facts.json'), '{"format":1,"key":');
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    // Entries of the right outline but the wrong inside are ignored too.
+    const stored = JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')) as { entries: Record<string, Record<string, unknown>> };
+    for (const entry of Object.values(stored.entries)) {
+      entry.calls = [null, {}, 5, { callee: 42 }];
+      entry.functions = [{}, 'x'];
+    }
+    writeFileSync(join(cacheDir, 'scan-facts.json'), JSON.stringify(stored));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
   });
 });
