@@ -3,7 +3,7 @@
  * paths and the default excludes (tests, specs, mocks, stories, build output, `node_modules`, `.d.ts`),
  * adjusted by the map's `scan.exclude` / `scan.include`. Symbolic links are never followed out of the root.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -100,7 +100,55 @@ export async function discoverFiles(root: string, exclude: readonly string[], in
     }
     files.push(candidate);
   }
+  skipped.push(...outsideLinks(root, realRoot, (rel) => (isExcluded(rel) && !(isIncluded(rel) && !isUserExcluded(rel))) || gitignored(rel, gitignores)));
   return { files, skipped };
+}
+
+const NEVER_DESCEND = new Set(['node_modules', '.git', '.flowaudit-cache']);
+const SOURCE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
+
+/**
+ * Symbolic links that point outside the root: the globber does not follow links, so they are never
+ * scanned; this lists them (a source file, or a folder) so the report says what was left out.
+ */
+function outsideLinks(root: string, realRoot: string, excluded: (rel: string) => boolean): SkippedFile[] {
+  const out: SkippedFile[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 64) return;
+    let entries;
+    try {
+      entries = readdirSync(join(root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!NEVER_DESCEND.has(entry.name) && !excluded(`${rel}/`) && !excluded(`${rel}/x.ts`)) walk(rel, depth + 1);
+        continue;
+      }
+      if (!entry.isSymbolicLink()) continue;
+      let target: string;
+      try {
+        target = realpathSync(join(root, rel));
+      } catch {
+        if (SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'broken symbolic link' });
+        continue;
+      }
+      const inside = relative(realRoot, target);
+      if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) continue;
+      let isDir = false;
+      try {
+        isDir = statSync(target).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir && !excluded(`${rel}/x.ts`)) out.push({ file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' });
+      else if (!isDir && SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'symbolic link pointing outside the scanned root' });
+    }
+  };
+  walk('', 0);
+  return out;
 }
 
 /** tsconfig / package.json files for module resolution (nested ones included, build output excluded). */

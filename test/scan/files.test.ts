@@ -65,6 +65,10 @@ describe('files', () => {
     const result = await scan(root);
     expect(result.callSites.map((s) => s.file)).toEqual(['src/a.ts']);
     expect(result.files).toBe(1);
+    expect(result.skipped).toEqual([
+      { file: 'outdir/', reason: 'symbolic link to a folder outside the scanned root (not followed)' },
+      { file: 'src/linked.ts', reason: 'symbolic link pointing outside the scanned root' },
+    ]);
   });
 
   it('assigns systems by the first matching glob, else unassigned, on the outermost caller', async () => {
