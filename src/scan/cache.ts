@@ -169,3 +169,29 @@ export function isFileFacts(x: unknown): x is FileFacts {
     (x.calls as { fn: number }[]).every((c) => c.fn >= 0 && c.fn < (x.functions as unknown[]).length)
   );
 }
+
+// ---------------------------------------------------------------- whole-result cache
+
+const RESULT_FILE = 'scan-result.json';
+
+/** The previous scan's result, when its key (every input and every file's content) is the same. */
+export function readCachedResult<T>(dir: string, key: string): T | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(join(dir, RESULT_FILE), 'utf8')) as { format?: number; key?: string; result?: T };
+    if (parsed.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites)) return parsed.result;
+  } catch {
+    // none, or unreadable: scan
+  }
+  return undefined;
+}
+
+export function writeCachedResult(dir: string, key: string, result: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `${RESULT_FILE}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, result }));
+    renameSync(tmp, join(dir, RESULT_FILE));
+  } catch {
+    // only costs speed
+  }
+}

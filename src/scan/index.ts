@@ -9,7 +9,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { toolVersion } from '../package-root.js';
-import { FactsCache } from './cache.js';
+import { FactsCache, readCachedResult, writeCachedResult } from './cache.js';
 import { buildDetectors, packageDetector } from './detectors.js';
 import { discoverConfigFiles, discoverFiles } from './discover.js';
 import { extractFacts, SyntaxErrorInFile, type ExtractOptions } from './extract.js';
@@ -94,7 +94,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     keepImport,
   };
   const mentionsSomething = buildPrefilter(detectors, guards);
-  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`) : undefined;
+  const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
+  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, cacheKey) : undefined;
 
   const loaded = new Map<string, LoadedFile>();
   const factsByFile = new Map<string, FileFacts | null>();
@@ -130,8 +131,20 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
 
   const seeds: string[] = [];
+  // Everything the result depends on, for the whole-result cache: inputs, configs and every file's content.
+  const resultKey = input.cacheDir ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)) : undefined;
+  for (const file of [...configs.tsconfigs, ...configs.packageJsons]) {
+    resultKey?.update(`\u0000${file}\u0000`);
+    try {
+      resultKey?.update(readFileSync(join(root, file)));
+    } catch {
+      resultKey?.update('-');
+    }
+  }
+  for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
   for (const file of discovery.files) {
     const { text, reason } = readSource(join(root, file));
+    resultKey?.update(`\u0001${file}\u0000${text ?? `!${reason}`}`);
     done++;
     input.onProgress?.(done, total);
     if (text === undefined) {
@@ -145,6 +158,12 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     lines += countLines(text);
     loaded.set(file, { text, lines: 0 });
     if (mentionsSomething(text) || handlerFiles.has(file)) seeds.push(file);
+  }
+
+  const resultDigest = resultKey?.digest('hex');
+  if (input.cacheDir && resultDigest) {
+    const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
+    if (previous) return previous;
   }
 
   const linker = new Linker({
@@ -209,7 +228,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const withSites = new Map<string, string>();
   for (const site of linked.callSites) withSites.set(site.file, site.system);
 
-  return {
+  const result: ScanResult = {
     files: discovery.files.length,
     lines,
     callSites: linked.callSites,
@@ -220,6 +239,15 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     handlers: linked.handlers,
     filesWithCallSites: [...withSites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, system]) => ({ file, system })),
   };
+  if (input.cacheDir && resultDigest) writeCachedResult(input.cacheDir, resultDigest, result);
+  return result;
+}
+
+/** The inputs a scan result depends on besides the files: catalogue, taxonomy, map settings. */
+function inputFingerprint(input: ScanInput): string {
+  const guards = input.guards.map((g) => [g.call, g.read, g.means]);
+  const taxonomy = [...input.taxonomy.categories.values()].map((c) => [c.key, c.fields, c.exclude]);
+  return JSON.stringify([input.root, input.catalog.entries, taxonomy, input.vendors, input.systems, guards, input.deletionHandlers, input.exclude, input.include]);
 }
 
 function memo<T>(map: Map<string, T>, key: string, make: () => T): T {

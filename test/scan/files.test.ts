@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, scan } from './helpers.js';
@@ -123,8 +123,13 @@ describe('files', () => {
     const none = await scan(root);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     expect(JSON.stringify(none)).toBe(JSON.stringify(cold));
+    // Without the whole-result cache, the per-file facts cache answers; corrupt, it is ignored.
+    rmSync(join(cacheDir, 'scan-result.json'));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    rmSync(join(cacheDir, 'scan-result.json'));
     writeFileSync(join(cacheDir, 'scan-facts.json'), '{"format":1,"key":');
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    rmSync(join(cacheDir, 'scan-result.json'));
     // Entries of the right outline but the wrong inside are ignored too.
     const stored = JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')) as { entries: Record<string, Record<string, unknown>> };
     for (const entry of Object.values(stored.entries)) {
@@ -133,6 +138,9 @@ describe('files', () => {
     }
     writeFileSync(join(cacheDir, 'scan-facts.json'), JSON.stringify(stored));
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    // A changed file misses the whole-result cache and is scanned afresh.
+    writeFileSync(join(root, 'b.ts'), `import { t } from './lib/t';\n\nt('b');\n`);
+    expect((await scan(root, { cacheDir })).callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['a.ts:2', 'b.ts:3']);
     expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
   });
 });
