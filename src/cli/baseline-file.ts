@@ -1,7 +1,9 @@
 /** Baseline files: the fingerprints of accepted findings, so only new ones fail the build. */
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { compareText } from '../order.js';
+import { readBoundedFile } from '../read-file.js';
+
+const MAX_BASELINE_BYTES = 100 * 1024 * 1024;
 import type { AuditReport } from '../report/types.js';
 import { writeFileAtomic } from './output.js';
 
@@ -14,9 +16,10 @@ interface BaselineFile {
 export function readBaseline(path: string): Set<string> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBoundedFile(path, MAX_BASELINE_BYTES).toString('utf8');
   } catch (error) {
-    throw new UsageError(`cannot read baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    throw new UsageError(`cannot read baseline ${path}: ${reason}`);
   }
   let data: unknown;
   try {

@@ -3,7 +3,7 @@
  * ids are unique, categories and purposes exist, and the fields that go together do. Each problem says
  * what is wrong, what would be valid, and the nearest valid id for a misspelling.
  */
-import { isStatutoryCategory, parseFieldPattern, STATUTORY_CATEGORIES } from '../taxonomy/index.js';
+import { isStatutoryCategory, parseFieldPattern, STATUTORY_CATEGORIES, unsafePatternReason } from '../taxonomy/index.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { formatPath, type Locations, type Segment } from './locate.js';
 import { didYouMean } from './suggest.js';
@@ -98,7 +98,10 @@ export function semanticProblems(ctx: CheckContext): MapProblem[] {
   map.categories.forEach((category, i) => {
     if (isStatutoryCategory(category.id)) report(['categories', i, 'id'], `"${category.id}" is a statutory category name; a custom category needs a dot-key such as user.loyalty.member_id`);
     category.fields.forEach((field, j) => {
-      if (/^\/.+\/[a-z]*$/s.test(field) && !parseFieldPattern(field)) report(['categories', i, 'fields', j], `"${field}" is not a valid regular expression; write /pattern/flags`);
+      const source = /^\/(.+)\/[a-z]*$/s.exec(field)?.[1];
+      const unsafe = source === undefined ? undefined : unsafePatternReason(source);
+      if (unsafe) report(['categories', i, 'fields', j], `"${field}" is refused: ${unsafe}; write it without nesting, e.g. /^member_?no$/i`);
+      else if (source !== undefined && !parseFieldPattern(field)) report(['categories', i, 'fields', j], `"${field}" is not a valid regular expression; write /pattern/flags`);
     });
   });
 

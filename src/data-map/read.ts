@@ -4,7 +4,8 @@
  * YAML, a file over 10 MB, invalid UTF-8, a YAML syntax error, an alias bomb, an empty file, or a
  * document that is not a mapping.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { FileTooLargeError, readBoundedFile } from '../read-file.js';
 import { join, relative, resolve } from 'node:path';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { MapProblem } from './types.js';
@@ -157,12 +158,13 @@ export function readMapFile(absolute: string, cwd: string): ParsedFile | { probl
   const file = displayPath(cwd, absolute);
   let bytes: Buffer;
   try {
-    const stats = statSync(absolute);
-    if (stats.size > MAX_MAP_BYTES) {
-      return { problem: problem(file, `the file is ${(stats.size / 1024 / 1024).toFixed(1)} MB; a data-map may be at most 10 MB`) };
+    const size = statSync(absolute).size;
+    if (size > MAX_MAP_BYTES) {
+      return { problem: problem(file, `the file is ${(size / 1024 / 1024).toFixed(1)} MB; a data-map may be at most 10 MB`) };
     }
-    bytes = readFileSync(absolute);
+    bytes = readBoundedFile(absolute, MAX_MAP_BYTES);
   } catch (error) {
+    if (error instanceof FileTooLargeError) return { problem: problem(file, 'the file is larger than 10 MB; a data-map may be at most 10 MB') };
     return { problem: problem(file, `cannot read the file: ${systemReason(error)}`) };
   }
   const decoded = decode(bytes, file);

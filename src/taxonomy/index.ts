@@ -66,10 +66,43 @@ function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** `/^member_?no$/i` -> RegExp; anything else -> undefined (an exact name). */
+/**
+ * Why a pattern could backtrack catastrophically, or undefined when it cannot: an unbounded quantifier
+ * (`*`, `+`, `{n,}`) applied to a group that itself contains one or an alternation — `(a+)+`, `(a|a)*`.
+ * The scanner runs a map's patterns against every payload name, so such a pattern could hang an audit.
+ */
+export function unsafePatternReason(source: string): string | undefined {
+  const groups: { quantified: boolean; alternation: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    const unbounded = (at: number): boolean => source[at] === '*' || source[at] === '+' || (source[at] === '{' && /^\{\d*,\}/.test(source.slice(at)));
+    if (ch === '[') inClass = true;
+    else if (ch === '(') groups.push({ quantified: false, alternation: false });
+    else if (ch === '|' && groups.length > 0) groups[groups.length - 1]!.alternation = true;
+    else if (ch === ')') {
+      const group = groups.pop();
+      if (group && unbounded(i + 1) && (group.quantified || group.alternation)) {
+        return 'a repeated group contains a repetition or an alternation, which can take exponential time';
+      }
+      if (group && groups.length > 0 && (group.quantified || unbounded(i + 1))) groups[groups.length - 1]!.quantified = true;
+    } else if (unbounded(i) && groups.length > 0) groups[groups.length - 1]!.quantified = true;
+  }
+  return undefined;
+}
+
+/** `/^member_?no$/i` -> RegExp; anything else (or an unsafe pattern) -> undefined (an exact name). */
 export function parseFieldPattern(field: string): RegExp | undefined {
   const match = /^\/(.+)\/([a-z]*)$/s.exec(field);
-  if (!match) return undefined;
+  if (!match || unsafePatternReason(match[1]!)) return undefined;
   try {
     return new RegExp(match[1]!, match[2]!.replace(/[gy]/g, ''));
   } catch {
