@@ -142,15 +142,23 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     }
   }
   for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
+  const texts: [string, string][] = [];
   for (const file of discovery.files) {
     const { text, reason } = readSource(join(root, file));
     resultKey?.update(`\u0001${file}\u0000${text ?? `!${reason}`}`);
     done++;
     input.onProgress?.(done, total);
-    if (text === undefined) {
-      skipped.push({ file, reason: reason ?? 'unreadable' });
-      continue;
-    }
+    if (text === undefined) skipped.push({ file, reason: reason ?? 'unreadable' });
+    else texts.push([file, text]);
+  }
+
+  const resultDigest = resultKey?.digest('hex');
+  if (input.cacheDir && resultDigest) {
+    const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
+    if (previous) return previous;
+  }
+
+  for (const [file, text] of texts) {
     if (longestLine(text) > MAX_LINE_LENGTH) {
       skipped.push({ file, reason: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)` });
       continue;
@@ -158,12 +166,6 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     lines += countLines(text);
     loaded.set(file, { text, lines: 0 });
     if (mentionsSomething(text) || handlerFiles.has(file)) seeds.push(file);
-  }
-
-  const resultDigest = resultKey?.digest('hex');
-  if (input.cacheDir && resultDigest) {
-    const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
-    if (previous) return previous;
   }
 
   const linker = new Linker({
