@@ -395,6 +395,9 @@ export type UrlTarget = { kind: 'host'; host: string; path: string } | { kind: '
 
 const SCHEME = /^(?:https?:|wss?:)?\/\//i;
 
+/** Environment variables that by convention hold the app's own origin (`NEXT_PUBLIC_SITE_URL`, `VERCEL_URL`). */
+const OWN_ORIGIN_ENV = /^process\.env\.(?:\w+_)?(?:SITE_URL|APP_URL|PUBLIC_URL|FRONTEND_URL|WEBSITE_URL|VERCEL_URL|NEXTAUTH_URL|BASE_PATH)$/;
+
 /** Where a request goes: a host, the app itself (a relative URL), or unknown (with why). */
 export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   // Merge neighbouring text.
@@ -406,6 +409,7 @@ export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   }
   const first = merged[0];
   if (first === undefined) return { kind: 'own' };
+  if (typeof first !== 'string' && OWN_ORIGIN_ENV.test(first.hole)) return { kind: 'own' };
   if (typeof first !== 'string') {
     return { kind: 'unknown', reason: first.hole === 'a parameter' ? 'URL from a parameter' : `URL from ${first.hole}`, ...(first.param !== undefined ? { param: first.param } : {}) };
   }

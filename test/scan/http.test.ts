@@ -79,6 +79,7 @@ describe('HTTP requests to vendor hosts', () => {
           `  await postJson(process.env.WEBHOOK_URL!, { email });`,
           `  await fetch(target);`,
           '  await fetch(`${process.env.API_BASE}/users`);',
+          '  await fetch(`${process.env.NEXT_PUBLIC_SITE_URL}/api/revalidate`);',
           `}`,
         ].join('\n'),
       }),
