@@ -36,7 +36,9 @@ function codeCacheFile(file: string): string | undefined {
     // Someone else's folder (or one others may write to) could hold planted code: do not use it.
     if (info.uid !== uid || (info.mode & 0o022) !== 0) return undefined;
     const { size, mtimeMs } = statSync(file);
-    const key = createHash('sha256').update(`${file}\0${size}\0${mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`).digest('hex');
+    // One cache per compiler file and Node build. V8 itself rejects a cache made under other V8 flags (then
+    // it is rewritten), so flags are not part of the key: test runners with ever-changing flags add no files.
+    const key = createHash('sha256').update(`${file}\0${size}\0${mtimeMs}\0${process.version}\0${process.arch}`).digest('hex');
     return join(folder, `${key.slice(0, 32)}.bin`);
   } catch {
     return undefined;
