@@ -3,6 +3,7 @@
  * `system -> vendor`), each classified. Pure and deterministic: the result is sorted by flow id, call sites
  * by location, category lists alphabetically.
  */
+import { compareCallSites, compareText } from '../order.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Consideration, DataMap, DeclaredFlow, Vendor } from '../data-map/types.js';
 import type { CallSite, ScanResult } from '../scan/types.js';
@@ -18,22 +19,7 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** A total order, so the report does not depend on the order the scanner found its call sites in. */
-export function compareCallSites(a: CallSite, b: CallSite): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareText(a.api, b.api) ||
-    compareText(a.pattern, b.pattern) ||
-    compareText(a.categories.join(','), b.categories.join(',')) ||
-    compareText(a.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>'), b.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>'))
-  );
-}
+export { compareCallSites };
 
 /** A map that declares the same `from -> to` twice is read as one flow: the union of what both entries say. */
 interface MergedDeclaration {

@@ -1,10 +1,9 @@
-import { compareLocations, compareText } from '../order.js';
 /** Helpers shared by the report formatters: canonical order, paths, counts, labels. */
+import { compareCallSites, compareText, compareUnresolved } from '../order.js';
 import { posix } from 'node:path';
 import type { Flow, FlowClass } from '../flows/types.js';
 import { compareFindings } from '../rules/run.js';
 import type { Severity } from '../rules/types.js';
-import type { CallSite, UnresolvedDestination } from '../scan/types.js';
 import type { AuditReport, Finding } from './types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -21,15 +20,6 @@ export function worstSeverity(severities: Iterable<Severity>): Severity | undefi
 }
 
 export { compareText };
-const byLocation = compareLocations;
-
-function compareCallSites(a: CallSite, b: CallSite): number {
-  return byLocation(a, b) || compareText(a.vendor, b.vendor) || compareText(a.api, b.api) || compareText(a.callText, b.callText);
-}
-
-function compareUnresolved(a: UnresolvedDestination, b: UnresolvedDestination): number {
-  return byLocation(a, b) || compareText(a.call, b.call) || compareText(a.reason, b.reason);
-}
 
 /**
  * Key orders for the canonical JSON (SPEC section 7). Keys not listed here (optional fields added later)

@@ -1,28 +1,18 @@
 /** `flowaudit scan`: the inventory of vendor call sites found in code (SPEC sections 1 and 5), no rules. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { compareCallSites, compareLocations as byLocation, compareText as byText, compareUnresolved } from '../order.js';
 import type { CallSite, ScanResult, ViaFrame } from '../scan/types.js';
 import { sanitizeTerminal } from './text.js';
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-interface Located {
-  file: string;
-  line: number;
-  column: number;
-}
 
-const byLocation = (a: Located, b: Located): number => byText(a.file, b.file) || a.line - b.line || a.column - b.column;
-
-function compareCallSites(a: CallSite, b: CallSite): number {
-  return byLocation(a, b) || byText(a.vendor, b.vendor) || byText(a.api, b.api) || byText(a.pattern, b.pattern) || a.via.length - b.via.length;
-}
 
 /** The scan result with every array in a canonical order, so equal scans print byte-identical JSON. */
 export function sortScanResult(scan: ScanResult): ScanResult {
   return {
     ...scan,
     callSites: [...scan.callSites].sort(compareCallSites),
-    unresolved: [...scan.unresolved].sort((a, b) => byLocation(a, b) || byText(a.call, b.call) || byText(a.reason, b.reason)),
+    unresolved: [...scan.unresolved].sort(compareUnresolved),
     skipped: [...scan.skipped].sort((a, b) => byText(a.file, b.file) || byText(a.reason, b.reason)),
     suppressions: [...scan.suppressions].sort((a, b) => byLocation(a, b) || byText(a.ruleId, b.ruleId)),
     gpcReads: [...scan.gpcReads].sort((a, b) => byLocation(a, b) || byText(a.kind, b.kind)),
