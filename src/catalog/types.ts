@@ -90,6 +90,12 @@ export interface CatalogEntry {
    * prefix belongs to this vendor even where another entry claims the bare host: the longest match wins.
    */
   urlPrefixes?: string[];
+  /**
+   * Requests to the vendor's hosts that send no personal information although they may use POST: stats
+   * queries and lookups (`reads`), and deletions (`deletes`). Globs over the URL path (`/v0/pipes/**`);
+   * see `httpIntent` in src/scan/link.ts for the general rule.
+   */
+  httpPaths?: { reads?: string[]; deletes?: string[] };
   /** Call patterns that delete a person at the vendor (`customers.del`, `deletePerson`). */
   deletes: string[];
   /** Categories every transmitting call sends (a browser pixel: IP, cookie id, page URL). */

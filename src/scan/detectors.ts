@@ -28,6 +28,8 @@ export interface Detector {
   defaultClass: DefaultClass;
   /** A browser tag: loading or initialising it transmits. */
   browser: boolean;
+  /** For a host or URL prefix: the catalogue's `httpPaths` (path globs of reads and deletions). */
+  httpPaths?: { reads: string[]; deletes: string[] };
 }
 
 export interface Detectors {
@@ -85,6 +87,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
   for (const entry of entries) {
     if (entry.consent?.length) consent.set(entry.id, entry.consent);
     const deletes = entry.deletes.map(compilePattern);
+    const httpPaths = entry.httpPaths ? { httpPaths: { reads: entry.httpPaths.reads ?? [], deletes: entry.httpPaths.deletes ?? [] } } : {};
     for (const pkg of entry.packages) {
       const browser = pkg.browser === true;
       push(packages, pkg.name, {
@@ -123,6 +126,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
           implicitCategories: entry.implicitCategories,
           defaultClass: entry.defaultClass,
           browser: false,
+          ...httpPaths,
         },
       });
     }
@@ -138,6 +142,7 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
           implicitCategories: entry.implicitCategories,
           defaultClass: entry.defaultClass,
           browser: false,
+          ...httpPaths,
         },
       });
     }

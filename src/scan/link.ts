@@ -9,7 +9,7 @@ import { hostDetector, type Detector, type Detectors } from './detectors.js';
 import type { ArgFact, CallFact, FileFacts, GuardHit, Val } from './facts.js';
 import { compilePattern, firstMatch, matchesPattern, type CallPattern } from './patterns.js';
 import type { CallSite, DetectedBy, GateKind, HandlerResolution, ReachedCall, ScanInput, UnresolvedDestination, ViaFrame } from './types.js';
-import { requestShape, urlTarget, ValueResolver, type RV, type UrlPart } from './values.js';
+import { requestShape, urlRoute, urlTarget, ValueResolver, type RequestShape, type RV, type UrlPart } from './values.js';
 import type { ModuleResolver } from './modules.js';
 
 /** Wrapper depth: SPEC asks for at least four levels; we follow eight, guarding against cycles. */
@@ -37,6 +37,8 @@ interface Leaf {
   path: string[];
   /** For an HTTP request with a URL parameter: the parameter index, resolved per caller. */
   urlParam?: number;
+  /** For an HTTP request: what its method and body say it does (see `requestIntent`). */
+  intent?: HttpIntent;
   /** Categories from the whole call (JSX attributes) or only its arguments. */
   argIndexes?: number[];
 }
@@ -63,6 +65,41 @@ function cmp(a: string, b: string): number {
 }
 
 const fnKey = (file: string, fn: number): string => `${file}#${fn}`;
+
+/**
+ * HTTP requests to a vendor host (SPEC section 5, "HTTP"): only a request that carries data is a
+ * transmission. The rule, from what the call shows:
+ * - a GET, HEAD or OPTIONS with no body is a read (a lookup, a list, a stats query), unless its URL is one of
+ *   the catalogue's tracking `urlPrefixes` (`www.facebook.com/tr`), whose query string is the payload;
+ * - a DELETE with no body is a deletion;
+ * - OAuth and token endpoints (a path segment `oauth`, `oauth2`, `token`, `userinfo`) exchange credentials;
+ * - the catalogue's `httpPaths` name a host's reads (`/api/v2/query`) and deletions (`/v0/datasources/x/delete`).
+ * Anything else transmits, including a request whose method or options are not known statically.
+ */
+type HttpIntent = 'send' | 'read' | 'delete';
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const BODY_KEYS = ['body', 'data', 'json', 'form'];
+const CREDENTIAL_SEGMENT = /(?:^|\/)(?:oauth2?|token|userinfo)(?:\/|$)/i;
+const pathGlobs = new Map<string, (route: string) => boolean>();
+
+function pathMatches(globs: readonly string[], route: string): boolean {
+  return globs.some((glob) => {
+    let match = pathGlobs.get(glob);
+    if (!match) pathGlobs.set(glob, (match = picomatch(glob, { dot: true })));
+    return match(route);
+  });
+}
+
+/** What a request to a vendor's host does, once the host and path are known (see `HttpIntent`). */
+function httpEffect(intent: HttpIntent, det: Detector, route: string): { transmits: boolean; deletes: boolean } {
+  if (intent === 'send' && !CREDENTIAL_SEGMENT.test(route) && !pathMatches(det.httpPaths?.reads ?? [], route)) {
+    return { transmits: !pathMatches(det.httpPaths?.deletes ?? [], route), deletes: pathMatches(det.httpPaths?.deletes ?? [], route) };
+  }
+  // A tracking URL prefix (`matched` holds its path) transmits in its query string; so does a host named only
+  // by the map's `detect` (its detector transmits on any call), whose API the catalogue does not describe.
+  if (intent === 'read' && (det.matched.includes('/') || det.transmits.length > 0)) return { transmits: true, deletes: false };
+  return { transmits: false, deletes: intent === 'delete' || pathMatches(det.httpPaths?.deletes ?? [], route) };
+}
 
 /**
  * Links files' facts into call sites. Files are added in rounds (those that mention a vendor first, then
@@ -351,17 +388,53 @@ export class Linker {
     }
     const api = ref.fact.calleeText;
     if (target.kind === 'own') return;
+    const intent = this.requestIntent(ref, rv, shape);
     if (target.kind === 'host') {
       const det = hostDetector(this.input.detectors, target.host, target.path);
       if (!det) return;
-      this.addLeaf({ ref, det, api, pattern: target.host, detectedBy: 'http', matched: det.matched, transmits: true, deletes: false, path: [] });
+      // A relative path on a client's base URL: the route continues with the request's own path.
+      const route = shape.base && urlTarget(parts).kind === 'own' ? `${target.route.replace(/\/$/, '')}${urlRoute(parts)}` : target.route;
+      this.addLeaf({ ref, det, api, pattern: target.host, detectedBy: 'http', matched: det.matched, ...httpEffect(intent, det, route), path: [], intent });
       return;
     }
     if (target.param !== undefined) {
-      this.addLeaf({ ref, api, pattern: '', detectedBy: 'http', matched: '', transmits: false, deletes: false, path: [], urlParam: target.param });
+      this.addLeaf({ ref, api, pattern: '', detectedBy: 'http', matched: '', transmits: false, deletes: false, path: [], urlParam: target.param, intent });
       return;
     }
     this.addUnresolved(ref, api, target.reason);
+  }
+
+  /** The method and body of a request as the call writes them (see `HttpIntent`). */
+  private requestIntent(ref: CallRef, rv: Extract<RV, { t: 'http' }>, shape: RequestShape): HttpIntent {
+    if (rv.client === 'beacon' || rv.client === 'xhr') return 'send';
+    // `https.request` writes its body later (`req.end(body)`); only `https.get` is known to read.
+    if (rv.client === 'node-http') return rv.path[0] === 'get' ? 'read' : 'send';
+    const { file, args } = { file: ref.file, args: ref.fact.args };
+    const optionsOf = (i: number): Extract<Val, { k: 'obj' }> | 'none' | 'unknown' => {
+      const val = args[i]?.val;
+      if (!val) return args[i] ? 'unknown' : 'none';
+      const found = this.values.deref(file, val).val;
+      return found.k === 'obj' ? found : 'unknown';
+    };
+    const hasBody = (options: Extract<Val, { k: 'obj' }>): boolean => options.props.some(([key]) => BODY_KEYS.includes(key));
+    const verb = rv.path.length === 1 ? rv.path[0]!.toUpperCase() : undefined;
+    if (verb && /^(?:POST|PUT|PATCH)/.test(verb)) return 'send';
+    if (verb && (READ_METHODS.has(verb) || verb === 'DELETE' || verb === 'DEL')) {
+      // `axios.get(url, config)`, `got.delete(url, options)`: a body can still come in the options.
+      const options = optionsOf(shape.urlArg + 1);
+      if (options === 'unknown' || (options !== 'none' && hasBody(options))) return 'send';
+      return READ_METHODS.has(verb) ? 'read' : 'delete';
+    }
+    // `fetch(url, init)`, `axios({ url, method, data })`, `got(url, { method, json })`.
+    const first = optionsOf(shape.urlArg);
+    const options = first !== 'none' && first !== 'unknown' ? first : optionsOf(shape.urlArg + 1);
+    if (options === 'unknown') return 'send';
+    if (options === 'none') return 'read';
+    if (hasBody(options)) return 'send';
+    const method = options.props.find(([key]) => key === 'method')?.[1];
+    if (method && method.k !== 'str') return 'send';
+    const name = method ? method.v.toUpperCase() : 'GET';
+    return READ_METHODS.has(name) ? 'read' : name === 'DELETE' ? 'delete' : 'send';
   }
 
   private addUnresolved(ref: CallRef, call: string, reason: string): void {
@@ -492,7 +565,9 @@ export class Linker {
       if (target.kind === 'own') return undefined;
       if (target.kind === 'host') {
         const det = hostDetector(this.input.detectors, target.host, target.path);
-        return det ? { ...leaf, det, pattern: target.host, matched: det.matched, transmits: true } : undefined;
+        if (!det) return undefined;
+        const effect = httpEffect(leaf.intent ?? 'send', det, target.route);
+        return effect.transmits ? { ...leaf, det, pattern: target.host, matched: det.matched, ...effect } : undefined;
       }
       if (target.param === undefined) {
         this.addUnresolved(chain[0]!, leaf.api, target.reason);

@@ -391,7 +391,8 @@ export class ValueResolver {
 
 export type UrlPart = string | { hole: string; param?: number; file?: string };
 
-export type UrlTarget = { kind: 'host'; host: string; path: string } | { kind: 'own' } | { kind: 'unknown'; reason: string; param?: number };
+/** `route` is the whole path, a dynamic part standing as `x` (`/v17/customers/x/googleAds:search`), without query or fragment. */
+export type UrlTarget = { kind: 'host'; host: string; path: string; route: string } | { kind: 'own' } | { kind: 'unknown'; reason: string; param?: number };
 
 const SCHEME = /^(?:https?:|wss?:)?\/\//i;
 
@@ -423,7 +424,7 @@ export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   if (end >= 0 || merged.length === 1) {
     const authority = end >= 0 ? rest.slice(0, end) : rest;
     const path = end >= 0 ? rest.slice(end) : '';
-    return authority ? { kind: 'host', host: hostOf(authority), path } : { kind: 'unknown', reason: 'URL host not known statically' };
+    return authority ? { kind: 'host', host: hostOf(authority), path, route: urlRoute([path, ...merged.slice(1)]) } : { kind: 'unknown', reason: 'URL host not known statically' };
   }
   // The host continues into a hole: `https://${region}.api.example.com` -> match on the static tail.
   const holeIndex = merged.findIndex((p) => typeof p !== 'string');
@@ -431,10 +432,18 @@ export function urlTarget(parts: readonly UrlPart[]): UrlTarget {
   const tail = merged[holeIndex + 1];
   if (rest === '' && typeof tail === 'string' && tail.startsWith('.')) {
     const tailEnd = tail.search(/[/?#]/);
-    return { kind: 'host', host: `x${hostOf(tailEnd >= 0 ? tail.slice(0, tailEnd) : tail)}`, path: tailEnd >= 0 ? tail.slice(tailEnd) : '' };
+    const path = tailEnd >= 0 ? tail.slice(tailEnd) : '';
+    return { kind: 'host', host: `x${hostOf(tailEnd >= 0 ? tail.slice(0, tailEnd) : tail)}`, path, route: urlRoute([path, ...merged.slice(holeIndex + 2)]) };
   }
-  if (rest !== '' && rest.endsWith('.') === false) return { kind: 'host', host: hostOf(rest), path: '' };
+  if (rest !== '' && rest.endsWith('.') === false) return { kind: 'host', host: hostOf(rest), path: '', route: urlRoute(merged.slice(holeIndex)) };
   return { kind: 'unknown', reason: `URL host from ${hole.hole}` };
+}
+
+/** The path of URL parts, dynamic parts as `x`, cut at the query or fragment. */
+export function urlRoute(parts: readonly UrlPart[]): string {
+  const text = parts.map((p) => (typeof p === 'string' ? p : 'x')).join('');
+  const end = text.search(/[?#]/);
+  return end >= 0 ? text.slice(0, end) : text;
 }
 
 function hostOf(authority: string): string {
