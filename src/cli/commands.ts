@@ -91,8 +91,8 @@ function exitFor(report: { findings: { severity: string }[] }, failOn: CliOption
 
 async function audit(options: CliOptions): Promise<number> {
   const root = resolveRoot(options);
-  const [{ runAudit }, { formatReport }, rules] = await Promise.all([import('../audit.js'), import('../report/index.js'), loadRules()]);
-  const format = (options.format ?? (process.stdout.isTTY ? 'stylish' : 'stylish')) as ReportFormat;
+  const [{ runAudit }, { loadFormatter }, rules] = await Promise.all([import('../audit.js'), import('../report/load-formatter.js'), loadRules()]);
+  const format = (options.format ?? 'stylish') as ReportFormat;
   const auditOptions: AuditOptions = {
     root,
     cwd: process.cwd(),
@@ -108,7 +108,8 @@ async function audit(options: CliOptions): Promise<number> {
   const report = await runAudit(auditOptions);
   if (options.writeBaseline) writeBaseline(resolve(process.cwd(), options.writeBaseline), report, options.writeBaseline);
   const linkBase = options.linkBase ?? githubLinkBase();
-  writeOutput(options.output, formatReport(report, format, { color: useColor(options), ...(linkBase ? { linkBase } : {}) }));
+  const formatter = await loadFormatter(format);
+  writeOutput(options.output, formatter(report, { color: useColor(options), ...(linkBase ? { linkBase } : {}) }));
   return exitFor(report, options.failOn);
 }
 

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import type { Flow, FlowClass } from '../flows/types.js';
 import { compareFindings } from '../rules/run.js';
 import type { Severity } from '../rules/types.js';
-import type { AuditReport, Finding } from './types.js';
+import type { AuditReport, Finding, Formatter } from './types.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -175,4 +175,12 @@ export function topRule(findings: readonly Finding[]): { ruleId: string; count: 
 export function flowReason(flow: Flow): string {
   const downgrades = flow.downgrades.map((d) => `${d.trigger.replace(/_/g, ' ')}: ${d.detail}`);
   return downgrades.length > 0 ? `${flow.classReason}; treated as a third party (${downgrades.join('; ')})` : flow.classReason;
+}
+
+/** Canonical JSON (SPEC section 7): sorted arrays, fixed key order, byte-identical for the same input. */
+export const formatJson: Formatter = (report) => `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
+
+/** A formatter that is handed the report in canonical order. */
+export function canonicalFormatter(format: Formatter): Formatter {
+  return (report, options) => format(canonicalReport(report), options);
 }

@@ -1,4 +1,4 @@
-import { canonicalReport } from './common.js';
+import { canonicalFormatter, formatJson } from './common.js';
 import { formatHtml } from './html.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
@@ -6,16 +6,15 @@ import { formatStylish } from './stylish.js';
 import type { AuditReport, FormatOptions, Formatter } from './types.js';
 
 export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'markdown' | 'html';
+export { formatJson };
 
-/** Canonical JSON (SPEC section 7): sorted arrays, fixed key order, byte-identical for the same input. */
-export const formatJson: Formatter = (report) => `${JSON.stringify(canonicalReport(report), null, 2)}\n`;
-
+/** Every formatter, loaded at once (library and test use; the CLI loads one through `load-formatter.ts`). */
 const formatters: Record<ReportFormat, Formatter> = {
   json: formatJson,
-  stylish: (report, options) => formatStylish(canonicalReport(report), options),
+  stylish: canonicalFormatter(formatStylish),
   sarif: formatSarif,
-  markdown: (report, options) => formatMarkdown(canonicalReport(report), options),
-  html: (report, options) => formatHtml(canonicalReport(report), options),
+  markdown: canonicalFormatter(formatMarkdown),
+  html: canonicalFormatter(formatHtml),
 };
 
 export function formatReport(report: AuditReport, format: ReportFormat, options: FormatOptions): string {
