@@ -1,7 +1,7 @@
 /** The pipeline in one screen: load map -> scan -> flows -> rules -> report. No process access here. */
 import { relative } from 'node:path';
 import { loadCatalog } from './catalog/index.js';
-import { checkGlobs, loadDataMap } from './data-map/load.js';
+import { loadDataMap } from './data-map/load.js';
 import type { DataMap, MapProblem } from './data-map/types.js';
 import { UsageError } from './errors.js';
 import { buildFlows } from './flows/index.js';
@@ -40,11 +40,12 @@ function invalidMap(problems: MapProblem[]): UsageError {
   return new UsageError(`the data-map is invalid (${errors} problem${errors === 1 ? '' : 's'})`, problems);
 }
 
-function loadMap(options: ScanOptions, required: boolean): { map?: DataMap; warnings: MapProblem[] } {
+/** Load warnings (e.g. globs that match nothing) are `validate`'s to show; the audit reports findings. */
+function loadMap(options: ScanOptions, required: boolean): { map?: DataMap } {
   const result = loadDataMap({ map: options.map, root: options.root, cwd: options.cwd });
-  if (result.ok) return { map: result.map, warnings: [...result.warnings, ...checkGlobs(result.map, options.root)] };
+  if (result.ok) return { map: result.map };
   const missingOnly = result.problems.every((p) => p.message.startsWith('no data-map found'));
-  if (!required && options.map === undefined && missingOnly) return { warnings: [] };
+  if (!required && options.map === undefined && missingOnly) return {};
   throw invalidMap(result.problems);
 }
 
