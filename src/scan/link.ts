@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { hostDetector, type Detector, type Detectors } from './detectors.js';
 import type { ArgFact, CallFact, FileFacts, GuardHit, Val } from './facts.js';
-import { compilePattern, firstMatch, matchesPattern, type CallPattern } from './patterns.js';
+import { compilePattern, firstArgClass, firstMatch, matchesPattern, type CallPattern } from './patterns.js';
 import type { CallSite, DetectedBy, GateKind, HandlerResolution, ReachedCall, ScanInput, UnresolvedDestination, ViaFrame } from './types.js';
 import { requestShape, urlRoute, urlTarget, ValueResolver, type RequestShape, type RV, type UrlPart } from './values.js';
 import type { ModuleResolver } from './modules.js';
@@ -319,7 +319,7 @@ export class Linker {
     // names such a call by the export's usual name, which the import binding normally repeats.
     const direct = rv.path.length === 0 && rv.via === 'package' && /^[\w$]+$/.test(ref.fact.calleeText);
     const path = direct ? [ref.fact.calleeText] : rv.path;
-    const a0 = ref.fact.a0;
+    const a0 = ref.fact.a0 ?? this.constructedArg(ref);
     const deletionOf = (d: Detector): CallPattern | undefined =>
       firstMatch(d.deletes, path, a0) ?? (d.ref.mapDeletion && this.matchesMapDeletion(d.ref.mapDeletion, path, a0) ? d.ref.mapDeletion : undefined);
     const det = rv.dets.find((d) => firstMatch(d.transmits, path, a0)) ?? rv.dets.find((d) => deletionOf(d)) ?? rv.dets[0]!;
@@ -338,6 +338,17 @@ export class Linker {
       deletes: deletion !== undefined,
       path,
     });
+  }
+
+  /** `client.send(new SendEmailCommand(…))`: the first argument as a `send(new SendEmailCommand)` filter sees it. */
+  private constructedArg(ref: CallRef): string | undefined {
+    const arg = ref.fact.args[0]?.val;
+    if (!arg) return undefined;
+    const { file, val } = this.values.deref(ref.file, arg);
+    if (val.k !== 'new') return undefined;
+    const ctor = this.values.resolve(file, val.f);
+    const name = ctor.t === 'vendor' ? ctor.path.at(-1) : undefined;
+    return name ? firstArgClass(name) : undefined;
   }
 
   /**

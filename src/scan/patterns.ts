@@ -1,7 +1,8 @@
 /**
  * The catalogue's call-pattern language (see src/catalog/types.ts): a dotted member path whose segments
  * may be `*` (one segment) or `**` (any number, including none), optionally followed by a first-argument
- * filter in parentheses: `customers.create`, `**.capture`, `fbq('track')`.
+ * filter in parentheses: `customers.create`, `**.capture`, `fbq('track')`. The filter may instead name the
+ * class the first argument is constructed from: `send(new SendEmailCommand)` (AWS SDK v3 commands).
  */
 
 export interface CallPattern {
@@ -11,12 +12,20 @@ export interface CallPattern {
 }
 
 const FIRST_ARG = /^(.*?)\(\s*(['"`])(.*?)\2\s*\)\s*$/;
+const FIRST_ARG_CLASS = /^(.*?)\(\s*new\s+([\w$]+)\s*\)\s*$/;
 
 export function compilePattern(source: string): CallPattern {
   const trimmed = source.trim();
-  const match = FIRST_ARG.exec(trimmed);
-  const path = match ? match[1]! : trimmed.replace(/\(\s*\)$/, '');
-  return { source: trimmed, segments: path.split('.').filter((s) => s.length > 0), ...(match ? { firstArg: match[3] } : {}) };
+  const literal = FIRST_ARG.exec(trimmed);
+  const constructed = literal ? undefined : FIRST_ARG_CLASS.exec(trimmed);
+  const path = literal ? literal[1]! : constructed ? constructed[1]! : trimmed.replace(/\(\s*\)$/, '');
+  const firstArg = literal ? literal[3] : constructed ? firstArgClass(constructed[2]!) : undefined;
+  return { source: trimmed, segments: path.split('.').filter((s) => s.length > 0), ...(firstArg !== undefined ? { firstArg } : {}) };
+}
+
+/** How a first argument `new X(…)` is matched: as if it were the string `new X`. */
+export function firstArgClass(name: string): string {
+  return `new ${name}`;
 }
 
 function matchSegments(pattern: readonly string[], pi: number, path: readonly string[], si: number): boolean {
