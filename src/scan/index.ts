@@ -10,17 +10,16 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { toolVersion } from '../package-root.js';
 import { FactsCache, readCachedResult, writeCachedResult } from './cache.js';
-import { buildDetectors, packageDetector } from './detectors.js';
+import { buildScanContext, type ScanContextSetup } from './context.js';
 import { discoverConfigFiles, discoverFiles } from './discover.js';
-import { extractFacts, SyntaxErrorInFile, type ExtractOptions } from './extract.js';
+import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
-import { GuardMatcher } from './guards.js';
 import { Linker } from './link.js';
 import { textImports, textReexports } from './imports.js';
-import { ModuleResolver } from './modules.js';
+import type { ModuleResolver } from './modules.js';
+import { ExtractionPool, workerCount } from './pool.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
-import { isHttpPackage, PLATFORM_GLOBALS } from './values.js';
 
 /** The extractor's own code: cached facts from another build of it are never reused. */
 const EXTRACTOR_FINGERPRINT: string = (() => {
@@ -80,19 +79,18 @@ function countLines(text: string): number {
 
 export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const root = input.root;
-  const detectors = buildDetectors(input.catalog, input.vendors);
-  const guards = new GuardMatcher(input.guards);
   const [discovery, configs] = await Promise.all([discoverFiles(root, input.exclude, input.include), discoverConfigFiles(root)]);
   const skipped: SkippedFile[] = [...discovery.skipped];
-  const fileSet = new Set(discovery.files);
-  const modules = new ModuleResolver(root, fileSet, configs.tsconfigs, configs.packageJsons);
-  const keepImport = (file: string, specifier: string): boolean =>
-    specifier.startsWith('.') || packageDetector(detectors, specifier) !== undefined || isHttpPackage(specifier) || modules.resolve(file, specifier) !== undefined;
-  const extractOptions: ExtractOptions = {
-    guards,
-    relevantGlobals: new Set([...detectors.globals.keys(), ...PLATFORM_GLOBALS, ...guards.tokens]),
-    keepImport,
+  const contextSetup: ScanContextSetup = {
+    root,
+    catalog: input.catalog,
+    vendors: input.vendors,
+    guards: input.guards,
+    files: discovery.files,
+    tsconfigs: configs.tsconfigs,
+    packageJsons: configs.packageJsons,
   };
+  const { detectors, guards, modules, keepImport, extractOptions } = buildScanContext(contextSetup);
   const mentionsSomething = buildPrefilter(detectors, guards);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   const cache = input.cacheDir ? FactsCache.open(input.cacheDir, cacheKey) : undefined;
@@ -104,6 +102,23 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const total = discovery.files.length;
   const handlerFiles = new Set(input.deletionHandlers.map((h) => h.handler.split('#')[0]!.replace(/^\.\//, '')));
 
+  const cachedFacts = (file: string, text: string): FileFacts | undefined => {
+    const facts = cache?.get(file, text);
+    // Stale when a package it took for external now resolves to a project file (a new workspace package).
+    return facts?.externalSpecs?.some((spec) => keepImport(file, spec)) ? undefined : facts;
+  };
+  const settle = (file: string, text: string, outcome: ExtractOutcome): FileFacts | undefined => {
+    if ('skipReason' in outcome) {
+      skipped.push({ file, reason: outcome.skipReason });
+      factsByFile.set(file, null);
+      return undefined;
+    }
+    cache?.set(file, text, outcome.facts);
+    factsByFile.set(file, outcome.facts);
+    return outcome.facts;
+  };
+  // Loaded only when something must be parsed: an unchanged warm run never loads the TypeScript compiler.
+  let extractOutcome: typeof import('./extract-file.js').extractOutcome | undefined;
   const parse = (file: string): FileFacts | undefined => {
     const known = factsByFile.get(file);
     if (known !== undefined) return known ?? undefined;
@@ -112,22 +127,38 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       factsByFile.set(file, null);
       return undefined;
     }
-    let facts = cache?.get(file, source.text);
-    // Stale when a package it took for external now resolves to a project file (a new workspace package).
-    if (facts?.externalSpecs?.some((spec) => keepImport(file, spec))) facts = undefined;
-    if (!facts) {
-      try {
-        facts = extractFacts(file, source.text, extractOptions);
-      } catch (error) {
-        const message = (error as Error).message.split('\n')[0];
-        skipped.push({ file, reason: error instanceof SyntaxErrorInFile ? message! : `could not be analysed: ${message}` });
-        factsByFile.set(file, null);
-        return undefined;
-      }
-      cache?.set(file, source.text, facts);
+    const facts = cachedFacts(file, source.text);
+    if (facts) {
+      factsByFile.set(file, facts);
+      return facts;
     }
-    factsByFile.set(file, facts);
-    return facts;
+    return settle(file, source.text, extractOutcome!(file, source.text, extractOptions));
+  };
+  // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
+  let pool: ExtractionPool | undefined;
+  const extractAhead = async (files: readonly string[]): Promise<void> => {
+    const todo: [string, string][] = [];
+    for (const file of files) {
+      const source = loaded.get(file);
+      if (factsByFile.has(file) || !source) continue;
+      const facts = cachedFacts(file, source.text);
+      if (facts) factsByFile.set(file, facts);
+      else todo.push([file, source.text]);
+    }
+    if (!pool) {
+      const count = workerCount(input.jobs, todo.length);
+      if (count > 0) pool = new ExtractionPool(contextSetup, count);
+    }
+    if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
+    try {
+      const outcomes = await pool.extract(todo);
+      for (const [file, text] of todo) {
+        const outcome = outcomes.get(file);
+        if (outcome) settle(file, text, outcome);
+      }
+    } catch {
+      // A worker that failed (out of memory, say) only costs speed: the rest are extracted in-process.
+    }
   };
 
   const seeds: string[] = [];
@@ -168,6 +199,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (mentionsSomething(text) || handlerFiles.has(file)) seeds.push(file);
   }
 
+  extractOutcome = (await import('./extract-file.js')).extractOutcome;
   const linker = new Linker({
     facts: parse,
     modules,
@@ -177,29 +209,35 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     deletionHandlers: input.deletionHandlers,
     fileExists: (file) => existsSync(join(root, file)),
   });
-  linker.add(seeds);
-  // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
-  const importsMemo = new Map<string, ReturnType<typeof textImports>>();
-  const reexportsMemo = new Map<string, ReturnType<typeof textReexports>>();
-  const importsOf = (file: string) => memo(importsMemo, file, () => textImports(loaded.get(file)?.text ?? ''));
-  const reexportsOf = (file: string) => memo(reexportsMemo, file, () => textReexports(loaded.get(file)?.text ?? ''));
-  // Each unlinked file's imports of project files, resolved once.
-  const projectImports = new Map<string, { target: string; names: string[] | '*' }[]>();
-  for (const file of loaded.keys()) {
-    if (linker.isLinked(file)) continue;
-    const resolved = importsOf(file).flatMap((imp) => {
-      const target = modules.resolve(file, imp.specifier);
-      return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
-    });
-    if (resolved.length) projectImports.set(file, resolved);
-  }
-  for (let round = 0; round < 12; round++) {
-    const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
-    const next = [...projectImports.keys()].filter(
-      (file) => !linker.isLinked(file) && projectImports.get(file)!.some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
-    );
-    if (next.length === 0) break;
-    linker.add(next);
+  try {
+    await extractAhead(seeds);
+    linker.add(seeds);
+    // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
+    const importsMemo = new Map<string, ReturnType<typeof textImports>>();
+    const reexportsMemo = new Map<string, ReturnType<typeof textReexports>>();
+    const importsOf = (file: string) => memo(importsMemo, file, () => textImports(loaded.get(file)?.text ?? ''));
+    const reexportsOf = (file: string) => memo(reexportsMemo, file, () => textReexports(loaded.get(file)?.text ?? ''));
+    // Each unlinked file's imports of project files, resolved once.
+    const projectImports = new Map<string, { target: string; names: string[] | '*' }[]>();
+    for (const file of loaded.keys()) {
+      if (linker.isLinked(file)) continue;
+      const resolved = importsOf(file).flatMap((imp) => {
+        const target = modules.resolve(file, imp.specifier);
+        return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
+      });
+      if (resolved.length) projectImports.set(file, resolved);
+    }
+    for (let round = 0; round < 12; round++) {
+      const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
+      const next = [...projectImports.keys()].filter(
+        (file) => !linker.isLinked(file) && projectImports.get(file)!.some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
+      );
+      if (next.length === 0) break;
+      await extractAhead(next);
+      linker.add(next);
+    }
+  } finally {
+    await pool?.close();
   }
   const linked = linker.finish();
   cache?.save();
