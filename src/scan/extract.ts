@@ -1076,15 +1076,19 @@ class Extractor {
     this.scope = saved.scope;
   }
 
-  /** `import('posthog-js').then((mod) => …)`: the callback's first parameter is the module. */
+  /**
+   * `import('posthog-js').then((mod) => …)`: the callback's first parameter is the module. So it is when the
+   * promise comes from a function of the project or a package (`getPosthog().then(…)`, a lazy loader
+   * returning a cached `import()`): the link phase resolves the call through the function's returns.
+   */
   private dynamicImportOf(node: ts.FunctionLikeDeclaration): Val | undefined {
     let p: ts.Node = node.parent;
     while (ts.isParenthesizedExpression(p)) p = p.parent;
     if (!ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== 'then' || p.arguments[0] !== node) return undefined;
     const receiver = unwrap(p.expression.expression);
-    if (!ts.isCallExpression(receiver) || receiver.expression.kind !== ts.SyntaxKind.ImportKeyword) return undefined;
-    const src = stringLiteralOf(receiver.arguments[0]);
-    return src ? { k: 'imp', src, name: '*' } : undefined;
+    if (!ts.isCallExpression(receiver)) return undefined;
+    const val = this.valueOf(receiver, this.scope);
+    return val.k === 'imp' || (val.k === 'call' && (val.f.k === 'fn' || val.f.k === 'imp')) ? val : undefined;
   }
 
   private visitIn(scope: Scope, node: ts.Node): void {
