@@ -1,15 +1,14 @@
 /**
- * Per-file facts cached by content hash in `<cacheDir>/scan-facts.json`. The key of the whole cache
+ * Per-file facts cached by path and content hash in `<cacheDir>/scan-facts.json`. The key of the whole cache
  * includes the tool version and the catalogue/guards fingerprint, so a change to either starts afresh.
  * A missing, unreadable or corrupt cache is ignored; writes go to a temporary file renamed into place.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts } from './facts.js';
 
 const FILE = 'scan-facts.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Stored {
   format: number;
@@ -38,20 +37,21 @@ export class FactsCache {
     return new FactsCache(dir, key, stored);
   }
 
-  private static hash(file: string, text: string): string {
-    return createHash('sha256').update(file).update('\u0000').update(text).digest('hex').slice(0, 40);
+  /** Entries are keyed by path and content hash (see file-index.ts). */
+  private static entryKey(file: string, hash: string): string {
+    return `${file}\u0000${hash}`;
   }
 
-  get(file: string, text: string): FileFacts | undefined {
-    const h = FactsCache.hash(file, text);
-    const entry = this.stored[h];
+  get(file: string, hash: string): FileFacts | undefined {
+    const key = FactsCache.entryKey(file, hash);
+    const entry = this.stored[key];
     if (!isFileFacts(entry) || entry.file !== file) return undefined;
-    this.fresh[h] = entry;
+    this.fresh[key] = entry;
     return entry;
   }
 
-  set(file: string, text: string, facts: FileFacts): void {
-    this.fresh[FactsCache.hash(file, text)] = facts;
+  set(file: string, hash: string, facts: FileFacts): void {
+    this.fresh[FactsCache.entryKey(file, hash)] = facts;
     this.dirty = true;
   }
 

@@ -3,7 +3,7 @@
  * content hash), then link them into call sites. Never executes scanned code; never throws on bad input
  * files (they are listed in `skipped`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,17 +15,21 @@ import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
-import { textImports, textReexports } from './imports.js';
+import { FileIndex, type FileInfo } from './file-index.js';
+import type { TextImport, TextReexport } from './imports.js';
 import type { ModuleResolver } from './modules.js';
 import { ExtractionPool, workerCount } from './pool.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
 
-/** The extractor's own code: cached facts from another build of it are never reused. */
+/**
+ * The code behind the cached per-file data (facts, pre-filter verdicts, text imports): what another build
+ * of it cached is never reused.
+ */
 const EXTRACTOR_FINGERPRINT: string = (() => {
   const here = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
-  for (const name of ['extract', 'guards', 'facts']) {
+  for (const name of ['extract', 'guards', 'facts', 'prefilter', 'imports', 'values', 'file-index']) {
     try {
       hash.update(readFileSync(join(dirname(here), `${name}${extname(here)}`)));
     } catch {
@@ -34,48 +38,6 @@ const EXTRACTOR_FINGERPRINT: string = (() => {
   }
   return hash.digest('hex').slice(0, 16);
 })();
-
-/** Files above this size are skipped (generated code, data dumps). */
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** A line this long means a minified bundle. */
-const MAX_LINE_LENGTH = 5000;
-
-interface LoadedFile {
-  text: string;
-  lines: number;
-}
-
-function readSource(path: string): { text?: string; reason?: string } {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) return { reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    const buffer = readFileSync(path);
-    if (buffer.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
-    const text = buffer.toString('utf8');
-    return { text };
-  } catch (error) {
-    return { reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}` };
-  }
-}
-
-function longestLine(text: string): number {
-  let longest = 0;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const length = (end < 0 ? text.length : end) - start;
-    if (length > longest) longest = length;
-    if (end < 0) return longest;
-    start = end + 1;
-  }
-}
-
-function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
-}
 
 export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const root = input.root;
@@ -93,27 +55,29 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const { detectors, guards, modules, keepImport, extractOptions } = buildScanContext(contextSetup);
   const mentionsSomething = buildPrefilter(detectors, guards);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
-  const cache = input.cacheDir ? FactsCache.open(input.cacheDir, cacheKey) : undefined;
+  let cache: FactsCache | undefined;
+  const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey);
 
-  const loaded = new Map<string, LoadedFile>();
+  /** The files analysed (not skipped) and what the index knows of them. */
+  const infos = new Map<string, FileInfo>();
   const factsByFile = new Map<string, FileFacts | null>();
   let lines = 0;
   let done = 0;
   const total = discovery.files.length;
   const handlerFiles = new Set(input.deletionHandlers.map((h) => h.handler.split('#')[0]!.replace(/^\.\//, '')));
 
-  const cachedFacts = (file: string, text: string): FileFacts | undefined => {
-    const facts = cache?.get(file, text);
+  const cachedFacts = (file: string, hash: string): FileFacts | undefined => {
+    const facts = cache?.get(file, hash);
     // Stale when a package it took for external now resolves to a project file (a new workspace package).
     return facts?.externalSpecs?.some((spec) => keepImport(file, spec)) ? undefined : facts;
   };
-  const settle = (file: string, text: string, outcome: ExtractOutcome): FileFacts | undefined => {
+  const settle = (file: string, hash: string, outcome: ExtractOutcome): FileFacts | undefined => {
     if ('skipReason' in outcome) {
       skipped.push({ file, reason: outcome.skipReason });
       factsByFile.set(file, null);
       return undefined;
     }
-    cache?.set(file, text, outcome.facts);
+    cache?.set(file, hash, outcome.facts);
     factsByFile.set(file, outcome.facts);
     return outcome.facts;
   };
@@ -122,28 +86,35 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const parse = (file: string): FileFacts | undefined => {
     const known = factsByFile.get(file);
     if (known !== undefined) return known ?? undefined;
-    const source = loaded.get(file);
+    const source = infos.has(file) ? fileIndex.source(file) : undefined;
     if (!source) {
       factsByFile.set(file, null);
       return undefined;
     }
-    const facts = cachedFacts(file, source.text);
+    const facts = cachedFacts(file, source.hash);
     if (facts) {
       factsByFile.set(file, facts);
       return facts;
     }
-    return settle(file, source.text, extractOutcome!(file, source.text, extractOptions));
+    return settle(file, source.hash, extractOutcome!(file, source.text, extractOptions));
   };
   // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
   let pool: ExtractionPool | undefined;
   const extractAhead = async (files: readonly string[]): Promise<void> => {
     const todo: [string, string][] = [];
+    const hashes = new Map<string, string>();
     for (const file of files) {
-      const source = loaded.get(file);
-      if (factsByFile.has(file) || !source) continue;
-      const facts = cachedFacts(file, source.text);
-      if (facts) factsByFile.set(file, facts);
-      else todo.push([file, source.text]);
+      const info = infos.get(file);
+      if (factsByFile.has(file) || !info?.hash) continue;
+      const facts = cachedFacts(file, info.hash);
+      if (facts) {
+        factsByFile.set(file, facts);
+        continue;
+      }
+      const source = fileIndex.source(file);
+      if (!source) continue;
+      todo.push([file, source.text]);
+      hashes.set(file, source.hash);
     }
     if (!pool) {
       const count = workerCount(input.jobs, todo.length);
@@ -154,7 +125,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       const outcomes = await pool.extract(todo);
       for (const [file, text] of todo) {
         const outcome = outcomes.get(file);
-        if (outcome) settle(file, text, outcome);
+        if (outcome) settle(file, hashes.get(file)!, outcome);
       }
     } catch {
       // A worker that failed (out of memory, say) only costs speed: the rest are extracted in-process.
@@ -173,30 +144,26 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     }
   }
   for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
-  const texts: [string, string][] = [];
   for (const file of discovery.files) {
-    const { text, reason } = readSource(join(root, file));
-    resultKey?.update(`\u0001${file}\u0000${text ?? `!${reason}`}`);
+    const info = fileIndex.describe(file);
+    resultKey?.update(`\u0001${file}\u0000${info.hash ?? '-'}\u0000${info.skip ?? ''}`);
     done++;
     input.onProgress?.(done, total);
-    if (text === undefined) skipped.push({ file, reason: reason ?? 'unreadable' });
-    else texts.push([file, text]);
+    if (info.skip !== undefined) {
+      skipped.push({ file, reason: info.skip });
+      continue;
+    }
+    lines += info.lines;
+    infos.set(file, info);
+    if (info.mentions || handlerFiles.has(file)) seeds.push(file);
   }
+  fileIndex.save();
 
   const resultDigest = resultKey?.digest('hex');
   if (input.cacheDir && resultDigest) {
     const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
     if (previous) return previous;
-  }
-
-  for (const [file, text] of texts) {
-    if (longestLine(text) > MAX_LINE_LENGTH) {
-      skipped.push({ file, reason: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)` });
-      continue;
-    }
-    lines += countLines(text);
-    loaded.set(file, { text, lines: 0 });
-    if (mentionsSomething(text) || handlerFiles.has(file)) seeds.push(file);
+    cache = FactsCache.open(input.cacheDir, cacheKey);
   }
 
   extractOutcome = (await import('./extract-file.js')).extractOutcome;
@@ -213,13 +180,11 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     await extractAhead(seeds);
     linker.add(seeds);
     // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
-    const importsMemo = new Map<string, ReturnType<typeof textImports>>();
-    const reexportsMemo = new Map<string, ReturnType<typeof textReexports>>();
-    const importsOf = (file: string) => memo(importsMemo, file, () => textImports(loaded.get(file)?.text ?? ''));
-    const reexportsOf = (file: string) => memo(reexportsMemo, file, () => textReexports(loaded.get(file)?.text ?? ''));
+    const importsOf = (file: string): TextImport[] => infos.get(file)?.imports ?? [];
+    const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
     // Each unlinked file's imports of project files, resolved once.
     const projectImports = new Map<string, { target: string; names: string[] | '*' }[]>();
-    for (const file of loaded.keys()) {
+    for (const file of infos.keys()) {
       if (linker.isLinked(file)) continue;
       const resolved = importsOf(file).flatMap((imp) => {
         const target = modules.resolve(file, imp.specifier);
@@ -290,15 +255,6 @@ function inputFingerprint(input: ScanInput): string {
   return JSON.stringify([input.root, input.catalog.entries, taxonomy, input.vendors, input.systems, guards, input.deletionHandlers, input.exclude, input.include]);
 }
 
-function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /**
  * Which exports of a file lead to a vendor: for a linked file, from its facts; for a file not parsed,
  * through its text-level re-exports (`export * from`, `export { a } from`) only — a file that is not
@@ -307,7 +263,7 @@ function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
 function exportReach(
   linker: Linker,
   modules: ModuleResolver,
-  reexportsOf: (file: string) => ReturnType<typeof textReexports>,
+  reexportsOf: (file: string) => TextReexport[],
   isLinked: (file: string) => boolean,
 ): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
   const nameMemo = new Map<string, boolean>();

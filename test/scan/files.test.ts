@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, scan } from './helpers.js';
@@ -116,9 +116,12 @@ describe('files', () => {
       'a.ts': `import { t } from './lib/t';\nt('a');\n`,
       'b.ts': `import { t } from './lib/t';\nt('b');\nfetch(process.env.URL!);\n`,
     });
+    // Written an hour ago: the file index trusts their sizes and modification times.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of ['lib/t.ts', 'a.ts', 'b.ts']) utimesSync(join(root, file), anHourAgo, anHourAgo);
     const cacheDir = join(root, '.flowaudit-cache');
     const cold = await scan(root, { cacheDir });
-    expect(JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')).format).toBe(2);
     const warm = await scan(root, { cacheDir });
     const none = await scan(root);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
@@ -137,6 +140,15 @@ describe('files', () => {
       entry.functions = [{}, 'x'];
     }
     writeFileSync(join(cacheDir, 'scan-facts.json'), JSON.stringify(stored));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    // A corrupt file index (sizes, times, hashes, text imports) is ignored, and so are odd entries.
+    rmSync(join(cacheDir, 'scan-result.json'));
+    const index = JSON.parse(readFileSync(join(cacheDir, 'scan-files.json'), 'utf8')) as { files: Record<string, Record<string, unknown>> };
+    for (const info of Object.values(index.files)) info.imports = [{ specifier: 5 }];
+    writeFileSync(join(cacheDir, 'scan-files.json'), JSON.stringify(index));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    rmSync(join(cacheDir, 'scan-result.json'));
+    writeFileSync(join(cacheDir, 'scan-files.json'), '{"format":1,"files":');
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     // A changed file misses the whole-result cache and is scanned afresh.
     writeFileSync(join(root, 'b.ts'), `import { t } from './lib/t';\n\nt('b');\n`);

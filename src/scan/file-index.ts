@@ -1,0 +1,188 @@
+/**
+ * What the scan knows about each file before parsing it, cached in `<cacheDir>/scan-files.json` by path,
+ * size and modification time: its content hash, whether it is skipped (and why), its line count, whether
+ * the text pre-filter picks it, and its text-level imports and re-exports. An unchanged file is then only
+ * stat'ed, never read: a warm run hashes nothing but the file list and these hashes.
+ *
+ * A file modified within a second before the run that recorded it is read again (its modification time
+ * may not tell a later change apart). The index is keyed like the facts cache (tool version, extractor,
+ * catalogue and guards), so a change to any of them starts afresh. A missing or corrupt index is ignored.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { textImports, textReexports, type TextImport, type TextReexport } from './imports.js';
+
+const FILE = 'scan-files.json';
+const FORMAT = 1;
+/** Files above this size are skipped (generated code, data dumps). */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** A line this long means a minified bundle. */
+const MAX_LINE_LENGTH = 5000;
+/** A modification this close before the recording run may not change the modification time. */
+const RACY_MS = 1000;
+
+export interface FileInfo {
+  size: number;
+  mtimeMs: number;
+  /** Why the file is not analysed (too large, binary, unreadable, minified). */
+  skip?: string;
+  /** Content hash (absent when the file could not be read). */
+  hash?: string;
+  lines: number;
+  /** The text pre-filter picks it. */
+  mentions: boolean;
+  imports: TextImport[];
+  reexports: TextReexport[];
+}
+
+interface Stored {
+  format: number;
+  key: string;
+  scannedAt: number;
+  files: Record<string, FileInfo>;
+}
+
+function bufferHash(buffer: Buffer): string {
+  return createHash('sha256').update(buffer).digest('hex').slice(0, 40);
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    if (length > longest) longest = length;
+    if (end < 0) return longest;
+    start = end + 1;
+  }
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+const EMPTY = { lines: 0, mentions: false, imports: [], reexports: [] };
+
+export class FileIndex {
+  private readonly current: Record<string, FileInfo> = {};
+  /** Texts read by this run, for the files about to be parsed. */
+  private readonly texts = new Map<string, string>();
+  private dirty = false;
+  private readonly startedAt = Date.now();
+
+  private constructor(
+    private readonly root: string,
+    private readonly mentions: (text: string) => boolean,
+    private readonly dir: string | undefined,
+    private readonly key: string,
+    private readonly stored: Stored | undefined,
+  ) {}
+
+  /** `dir` undefined: no cache, every file is read. */
+  static open(root: string, mentions: (text: string) => boolean, dir: string | undefined, key: string): FileIndex {
+    let stored: Stored | undefined;
+    if (dir) {
+      try {
+        const parsed = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<Stored>;
+        if (parsed.format === FORMAT && parsed.key === key && typeof parsed.scannedAt === 'number' && parsed.files && typeof parsed.files === 'object') stored = parsed as Stored;
+      } catch {
+        // none yet, or corrupt: read every file
+      }
+    }
+    return new FileIndex(root, mentions, dir, key, stored);
+  }
+
+  /** The file's info, from the index when its size and modification time are unchanged, else from its text. */
+  describe(file: string): FileInfo {
+    const path = join(this.root, file);
+    let size = -1;
+    let mtimeMs = -1;
+    try {
+      ({ size, mtimeMs } = statSync(path));
+    } catch (error) {
+      return this.keep(file, { size, mtimeMs, skip: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, ...EMPTY });
+    }
+    const known = this.stored?.files[file];
+    if (known && known.size === size && known.mtimeMs === mtimeMs && mtimeMs < this.stored!.scannedAt - RACY_MS && isFileInfo(known)) {
+      this.current[file] = known;
+      return known;
+    }
+    this.dirty = true;
+    if (size > MAX_FILE_BYTES) return this.keep(file, { size, mtimeMs, skip: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, ...EMPTY });
+    let buffer: Buffer;
+    try {
+      buffer = readFileSync(path);
+    } catch (error) {
+      return this.keep(file, { size, mtimeMs, skip: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, ...EMPTY });
+    }
+    const hash = bufferHash(buffer);
+    if (buffer.includes(0)) return this.keep(file, { size, mtimeMs, hash, skip: 'binary file (contains NUL bytes)', ...EMPTY });
+    const text = buffer.toString('utf8');
+    if (longestLine(text) > MAX_LINE_LENGTH) return this.keep(file, { size, mtimeMs, hash, skip: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)`, ...EMPTY });
+    this.texts.set(file, text);
+    return this.keep(file, { size, mtimeMs, hash, lines: countLines(text), mentions: this.mentions(text), imports: textImports(text), reexports: textReexports(text) });
+  }
+
+  private keep(file: string, info: FileInfo): FileInfo {
+    this.current[file] = info;
+    return info;
+  }
+
+  /**
+   * The text of a described file (read again when it came from the index) with the hash of that text,
+   * or undefined when it is now unreadable.
+   */
+  source(file: string): { text: string; hash: string } | undefined {
+    const known = this.texts.get(file);
+    const hash = this.current[file]?.hash;
+    if (known !== undefined && hash !== undefined) return { text: known, hash };
+    try {
+      const buffer = readFileSync(join(this.root, file));
+      return { text: buffer.toString('utf8'), hash: bufferHash(buffer) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Drops texts no longer needed (they can be read again). */
+  forgetTexts(): void {
+    this.texts.clear();
+  }
+
+  /** Keeps this run's files only. */
+  save(): void {
+    if (!this.dir) return;
+    const count = Object.keys(this.current).length;
+    if (!this.dirty && this.stored && count === Object.keys(this.stored.files).length) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const body: Stored = { format: FORMAT, key: this.key, scannedAt: this.startedAt, files: this.current };
+      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(body));
+      renameSync(tmp, join(this.dir, FILE));
+    } catch {
+      // an index that cannot be written only costs speed
+    }
+  }
+}
+
+const isStrArray = (x: unknown): boolean => Array.isArray(x) && x.every((e) => typeof e === 'string');
+
+/** A stored entry is used only when it has exactly the shape the scan relies on. */
+function isFileInfo(x: FileInfo): boolean {
+  return (
+    typeof x.lines === 'number' &&
+    typeof x.mentions === 'boolean' &&
+    (x.skip === undefined || typeof x.skip === 'string') &&
+    (x.hash === undefined || typeof x.hash === 'string') &&
+    Array.isArray(x.imports) &&
+    x.imports.every((i) => typeof i?.specifier === 'string' && (i.names === '*' || isStrArray(i.names))) &&
+    Array.isArray(x.reexports) &&
+    x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p)))
+  );
+}
