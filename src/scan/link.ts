@@ -81,6 +81,8 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BODY_KEYS = ['body', 'data', 'json', 'form'];
 const CREDENTIAL_SEGMENT = /(?:^|\/)(?:oauth2?|token|userinfo)(?:\/|$)/i;
 const pathGlobs = new Map<string, (route: string) => boolean>();
+/** JSX elements whose `src` loads content rather than a script. */
+const IMAGE_TAGS = new Set(['img', 'iframe']);
 
 function pathMatches(globs: readonly string[], route: string): boolean {
   return globs.some((glob) => {
@@ -458,6 +460,9 @@ export class Linker {
     if (target.kind !== 'host') return;
     const det = hostDetector(this.input.detectors, target.host, target.path);
     if (!det) return;
+    // An image or frame from a vendor host is usually content (an avatar, an embed); only a catalogued
+    // tracking URL prefix (`www.facebook.com/tr`, its `matched` holding the path) makes it a pixel.
+    if (IMAGE_TAGS.has(ref.fact.calleeText) && !det.matched.includes('/')) return;
     this.addLeaf({ ref, det, api: ref.fact.calleeText, pattern: target.host, detectedBy: 'script', matched: det.matched, transmits: true, deletes: false, path: [] });
   }
 
