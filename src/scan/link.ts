@@ -772,10 +772,33 @@ function siteKey(s: CallSite): string {
   return [s.file, s.line, s.column, s.vendor, s.api, s.pattern, s.via.map((v) => `${v.file}:${v.line}:${v.column}`).join('>')].join('\u0000');
 }
 
+/** The outermost call and the vendor call it reaches, whatever frames lie between. */
+function pathEndsKey(s: CallSite): string {
+  const leaf = s.via.at(-1);
+  return [s.file, s.line, s.column, s.vendor, s.api, s.pattern, leaf ? `${leaf.file}:${leaf.line}:${leaf.column}` : ''].join('\u0000');
+}
+
+const GATE_STRENGTH: Record<GateKind, number> = { none: 0, 'gpc-only': 1, 'vendor-opt-out': 2, restricted: 3, guard: 4 };
+
+/**
+ * One call site per outermost call and vendor call: several paths between them (a helper called twice by
+ * the same function, a loop) are one transmission for the reader. The entry keeps the least-gated path (a
+ * single ungated path leaves the call ungated), then the shortest, and the union of the paths' categories.
+ */
 function dedupeSites(sites: CallSite[]): CallSite[] {
-  const seen = new Map<string, CallSite>();
-  for (const s of sites) if (!seen.has(siteKey(s))) seen.set(siteKey(s), s);
-  return [...seen.values()];
+  const merged = new Map<string, CallSite>();
+  for (const s of sites) {
+    const key = pathEndsKey(s);
+    const kept = merged.get(key);
+    if (!kept) {
+      merged.set(key, s);
+      continue;
+    }
+    const better = GATE_STRENGTH[s.gate] - GATE_STRENGTH[kept.gate] || s.via.length - kept.via.length;
+    const chosen = better < 0 ? s : kept;
+    merged.set(key, { ...chosen, categories: [...new Set([...kept.categories, ...s.categories])].sort() });
+  }
+  return [...merged.values()];
 }
 
 export function compareSites(a: CallSite, b: CallSite): number {
