@@ -266,16 +266,20 @@ function exportReach(
   reexportsOf: (file: string) => TextReexport[],
   isLinked: (file: string) => boolean,
 ): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
-  const nameMemo = new Map<string, boolean>();
+  const nameMemo = new Map<string, Map<string, boolean>>();
   const anyMemo = new Map<string, boolean>();
   const name = (file: string, exported: string): boolean => {
-    const key = `${file}\u0000${exported}`;
-    const known = nameMemo.get(key);
+    const linked = isLinked(file);
+    const reexports = reexportsOf(file);
+    if (!linked && reexports.length === 0) return false; // most imports: a file with no vendor calls
+    let byName = nameMemo.get(file);
+    if (!byName) nameMemo.set(file, (byName = new Map()));
+    const known = byName.get(exported);
     if (known !== undefined) return known;
-    nameMemo.set(key, false);
-    let result = isLinked(file) && linker.exportReaches(file, exported);
+    byName.set(exported, false);
+    let result = linked && linker.exportReaches(file, exported);
     if (!result) {
-      for (const r of reexportsOf(file)) {
+      for (const r of reexports) {
         const target = modules.resolve(file, r.specifier);
         if (!target || target === file) continue;
         if (r.star && exported !== 'default' && name(target, exported)) result = true;
@@ -283,7 +287,7 @@ function exportReach(
         if (result) break;
       }
     }
-    nameMemo.set(key, result);
+    byName.set(exported, result);
     return result;
   };
   const any = (file: string): boolean => {
