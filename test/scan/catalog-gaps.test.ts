@@ -27,6 +27,7 @@ describe('catalogue entries added after the real-app evaluation', () => {
           `export const logger = new Logger({ transports: [new AxiomJSTransport({ axiom, dataset: 'd' })] });`,
           `export const withAxiom = createAxiomRouteHandler(logger);`,
           `export const seen = (ip: string) => logger.info('request', { ip });`,
+          `export const failed = (error: Error) => logger.error(error.message, { error });`,
         ].join('\n'),
       }),
     ).toEqual(['log.ts:5 axiom createAxiomRouteHandler', 'log.ts:6 axiom info']);
