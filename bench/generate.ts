@@ -17,7 +17,7 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Bump when the generated code changes, so `run.ts` regenerates stale corpora. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded PRNG (mulberry32)
@@ -726,6 +726,16 @@ interface PlantedCallSite {
   gated: boolean;
 }
 
+/** `expected.json`: only `callSites` are call sites the audit must report (SPEC section 5). */
+export interface ExpectedCallSites {
+  /** The outermost calls (`direct` and `wrapped`), each expected as a reported call site. */
+  callSites: PlantedCallSite[];
+  /** Vendor calls inside wrappers: never call sites themselves, each the last `via` frame of its callers' sites. */
+  wrapperVendorCalls: PlantedCallSite[];
+  /** Vendor calls in files the map's `scan.exclude` drops: reported nowhere. */
+  excluded: PlantedCallSite[];
+}
+
 export interface CorpusSummary {
   generatorVersion: number;
   seed: number;
@@ -1343,7 +1353,14 @@ export function generateCorpus(options: GenerateOptions): CorpusSummary {
   writeText('datamap.yaml', dataMapYaml(systemVendors), false);
   writeText('corpus.json', JSON.stringify(summary, null, 2) + '\n', false);
   planted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  writeText('expected.json', JSON.stringify({ callSites: planted }, null, 1) + '\n', false);
+  // SPEC section 5: a call site is the outermost call; a vendor call inside a wrapper is only the last
+  // `via` frame of its callers' call sites, and an excluded file reports nothing.
+  const expected: ExpectedCallSites = {
+    callSites: planted.filter((p) => p.kind === 'direct' || p.kind === 'wrapped'),
+    wrapperVendorCalls: planted.filter((p) => p.kind === 'wrapper-internal'),
+    excluded: planted.filter((p) => p.kind === 'excluded'),
+  };
+  writeText('expected.json', JSON.stringify(expected, null, 1) + '\n', false);
   options.log?.(`generated ${summary.files} files, ${summary.lines} lines in ${out}`);
   return summary;
 }

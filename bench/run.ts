@@ -260,7 +260,19 @@ interface AuditCheck {
   plantedCallSites: number;
   scannableFiles: number;
   /** Reported call sites compared with expected.json's planted ones, by file:line. */
-  agreement?: { found: number; sameVendor: number; sameViaLength: number; sameGated: number; notPlanted: number; missedExamples: string[] };
+  agreement?: {
+    found: number;
+    sameVendor: number;
+    sameViaLength: number;
+    sameGated: number;
+    notPlanted: number;
+    missedExamples: string[];
+    /** Vendor calls inside wrappers seen as the last `via` frame of some call site, of how many planted. */
+    wrapperVendorCallsSeen: number;
+    wrapperVendorCalls: number;
+    /** Reported call sites in excluded files (must be 0). */
+    excludedReported: number;
+  };
   error?: string;
 }
 
@@ -277,16 +289,27 @@ interface ReportedSite {
   line: number;
   vendor: string;
   gated: boolean;
-  via: unknown[];
+  via: { file: string; line: number }[];
 }
 
 function compareWithPlanted(dir: string, reported: ReportedSite[]): AuditCheck['agreement'] {
-  const planted = (JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { callSites: PlantedSite[] }).callSites.filter(
-    (p) => p.kind === 'direct' || p.kind === 'wrapped',
-  );
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { callSites: PlantedSite[]; wrapperVendorCalls: PlantedSite[]; excluded: PlantedSite[] };
+  const planted = expected.callSites;
   const byLocation = new Map(reported.map((r) => [`${r.file}:${r.line}`, r]));
   const plantedLocations = new Set(planted.map((p) => `${p.file}:${p.line}`));
-  const agreement = { found: 0, sameVendor: 0, sameViaLength: 0, sameGated: 0, notPlanted: 0, missedExamples: [] as string[] };
+  const lastFrames = new Set(reported.flatMap((r) => (r.via.length ? [`${r.via[r.via.length - 1]!.file}:${r.via[r.via.length - 1]!.line}`] : [])));
+  const excludedFiles = new Set(expected.excluded.map((p) => p.file));
+  const agreement = {
+    found: 0,
+    sameVendor: 0,
+    sameViaLength: 0,
+    sameGated: 0,
+    notPlanted: 0,
+    missedExamples: [] as string[],
+    wrapperVendorCallsSeen: expected.wrapperVendorCalls.filter((p) => lastFrames.has(`${p.file}:${p.line}`)).length,
+    wrapperVendorCalls: expected.wrapperVendorCalls.length,
+    excludedReported: reported.filter((r) => excludedFiles.has(r.file)).length,
+  };
   for (const p of planted) {
     const r = byLocation.get(`${p.file}:${p.line}`);
     if (!r) {
@@ -452,7 +475,10 @@ function printTable(results: SizeResult[], scaling: { cold1mOver500k: number | n
       const stages = c.timings ? Object.entries(c.timings).map(([k, v]) => `${k} ${v}`).join(', ') : 'no timings';
       process.stdout.write(`${r.size} audit saw ${c.files} of ${c.scannableFiles} files, ${c.callSites} call sites (${c.plantedCallSites} planted), ${c.unresolved} unresolved, ${c.findings} findings; stages ms: ${stages}\n`);
       const a = c.agreement;
-      if (a) process.stdout.write(`  planted call sites found ${a.found}/${c.plantedCallSites} (same vendor ${a.sameVendor}, same via length ${a.sameViaLength}, same gated ${a.sameGated}); ${a.notPlanted} reported that were not planted${a.missedExamples.length > 0 ? `; missed e.g. ${a.missedExamples.join(', ')}` : ''}\n`);
+      if (a) {
+        process.stdout.write(`  planted call sites found ${a.found}/${c.plantedCallSites} (same vendor ${a.sameVendor}, same via length ${a.sameViaLength}, same gated ${a.sameGated}); ${a.notPlanted} reported that were not planted${a.missedExamples.length > 0 ? `; missed e.g. ${a.missedExamples.join(', ')}` : ''}\n`);
+        process.stdout.write(`  vendor calls inside wrappers seen as the last via frame ${a.wrapperVendorCallsSeen}/${a.wrapperVendorCalls}; call sites reported in excluded files ${a.excludedReported}\n`);
+      }
       if (c.files !== c.scannableFiles) process.stdout.write(`  warning: the audit scanned ${c.files} files, not ${c.scannableFiles}: its ratios do not measure a full scan\n`);
     } else {
       process.stdout.write(`${r.size} audit check: ${c.error ?? 'did not run'}\n`);
