@@ -21,6 +21,10 @@ export const DEFAULT_EXCLUDES = [
   '**/__tests__/**',
   '**/__mocks__/**',
   '**/__fixtures__/**',
+  // End-to-end test suites and their fixtures (SPEC section 5: "fixtures of test frameworks").
+  '**/e2e/**',
+  '**/playwright/**',
+  '**/cypress/**',
   '**/*.stories.*',
   '**/dist/**',
   '**/build/**',
