@@ -1050,6 +1050,7 @@ class Extractor {
     node.parameters.forEach((p, i) => {
       this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent, ...(i === 0 && loaded ? { val: loaded } : {}) });
       if (p.initializer) this.visitIn(scope, p.initializer);
+      this.functionDefaults(p, scope);
     });
     if (ts.isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
     const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent, scope: this.scope };
@@ -1074,6 +1075,27 @@ class Extractor {
     this.gates = saved.gates;
     this.inTransparent = saved.inTransparent;
     this.scope = saved.scope;
+  }
+
+  /**
+   * `function run({ send = sendBatchEmail })`, `function run(send = sendBatchEmail)`: a parameter whose default
+   * is a function of the project or a package calls that function (callers that pass their own are not told apart).
+   */
+  private functionDefaults(node: { name: ts.BindingName; initializer?: ts.Expression | undefined }, scope: Scope): void {
+    if (!ts.isIdentifier(node.name)) {
+      for (const el of node.name.elements) if (!ts.isOmittedExpression(el)) this.functionDefaults(el, scope);
+      return;
+    }
+    if (!node.initializer) return;
+    const init = unwrap(node.initializer);
+    if (!ts.isIdentifier(init) && !ts.isPropertyAccessExpression(init)) return;
+    const val = this.valueOf(init, scope.parent ?? scope);
+    const binding = scope.vars.get(node.name.text);
+    if (!binding || (val.k !== 'fn' && val.k !== 'imp' && !(val.k === 'get' && val.o.k === 'imp'))) return;
+    binding.kind = 'var';
+    binding.baseVal = val;
+    binding.path = [];
+    binding.val = undefined;
   }
 
   /**
