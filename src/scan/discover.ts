@@ -3,7 +3,7 @@
  * paths and the default excludes (tests, specs, mocks, stories, build output, `node_modules`, `.d.ts`),
  * adjusted by the map's `scan.exclude` / `scan.include`. Symbolic links are never followed out of the root.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -90,8 +90,13 @@ export async function discoverFiles(root: string, exclude: readonly string[], in
   for (const candidate of candidates.map(toPosix).sort()) {
     const forced = isIncluded(candidate) && !isUserExcluded(candidate);
     if (!forced && (isExcluded(candidate) || gitignored(candidate, gitignores))) continue;
-    // A symlinked file (or a file under a symlinked folder) must stay inside the root.
+    // A symlinked file must stay inside the root (the glob does not descend into symlinked folders, so a
+    // file that is not itself a link is inside).
     try {
+      if (!lstatSync(join(root, candidate)).isSymbolicLink()) {
+        files.push(candidate);
+        continue;
+      }
       const real = realpathSync(join(root, candidate));
       const inside = relative(realRoot, real);
       if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside)) {

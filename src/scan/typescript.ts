@@ -90,6 +90,7 @@ export const ts: typeof TypeScript = loadTypeScript();
 export declare namespace ts {
   export type NodeArray<T extends TypeScript.Node> = TypeScript.NodeArray<T>;
   export type BinaryExpression = TypeScript.BinaryExpression;
+  export type BindingElement = TypeScript.BindingElement;
   export type BindingName = TypeScript.BindingName;
   export type Block = TypeScript.Block;
   export type CallExpression = TypeScript.CallExpression;
@@ -117,6 +118,7 @@ export declare namespace ts {
   export type NewExpression = TypeScript.NewExpression;
   export type Node = TypeScript.Node;
   export type ObjectLiteralExpression = TypeScript.ObjectLiteralExpression;
+  export type ParameterDeclaration = TypeScript.ParameterDeclaration;
   export type PropertyAccessExpression = TypeScript.PropertyAccessExpression;
   export type PropertyName = TypeScript.PropertyName;
   export type ReturnStatement = TypeScript.ReturnStatement;
