@@ -237,6 +237,16 @@ export class ValueResolver {
     return UNK;
   }
 
+  /** The initial value of a class field, looked up through the base classes. */
+  private classField(file: string, cls: number, name: string, depth = 0): { file: string; val: Val } | undefined {
+    const c = this.facts(file)?.classes[cls];
+    if (!c || depth > 8) return undefined;
+    const field = [...c.fields].reverse().find(([n, v]) => n === name && v.k !== 'unk');
+    if (field) return { file, val: field[1] };
+    const base = c.base ? this.resolve(file, c.base) : undefined;
+    return base?.t === 'cls' ? this.classField(base.file, base.id, name, depth + 1) : undefined;
+  }
+
   member(o: RV, p: string): RV {
     switch (o.t) {
       case 'win':
@@ -369,6 +379,10 @@ export class ValueResolver {
       }
       case 'get': {
         if (v.p === 'href' || v.p === 'url') return this.urlParts(f, v.o, depth + 1);
+        // `${this.baseUrl}/…`: a class field (of the class or a base class) holding the URL.
+        const owner = v.o.k === 'this' ? this.resolve(f, v.o) : undefined;
+        const field = owner?.t === 'inst' ? this.classField(owner.file, owner.cls, v.p) : undefined;
+        if (field) return this.urlParts(field.file, field.val, depth + 1);
         const r = this.resolve(f, v);
         if (r.t === 'env') return [{ hole: `process.env.${r.name}` }];
         if (r.t === 'g' && ['location.origin', 'location.href', 'window.location.origin', 'location.host'].includes(r.path.join('.'))) return ['/'];
