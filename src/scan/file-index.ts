@@ -2,7 +2,9 @@
  * What the scan knows about each file before parsing it, cached in `<cacheDir>/scan-files.json` by path,
  * size and modification time: its content hash, whether it is skipped (and why), its line count, whether
  * the text pre-filter picks it, and its text-level imports and re-exports. An unchanged file is then only
- * stat'ed, never read: a warm run hashes nothing but the file list and these hashes.
+ * stat'ed, never read: a warm run hashes nothing but the file list and these hashes. It also keeps each
+ * file's imports resolved to project files, for as long as the module graph (file list, tsconfig and
+ * package.json contents) is the same.
  *
  * A file modified within a second before the run that recorded it is read again (its modification time
  * may not tell a later change apart). The index is keyed like the facts cache (tool version, extractor,
@@ -34,11 +36,20 @@ export interface FileInfo {
   mentions: boolean;
   imports: TextImport[];
   reexports: TextReexport[];
+  /** Its imports that resolve to project files; valid for the module graph of `Stored.graphKey`. */
+  projectImports?: ProjectImport[];
+}
+
+export interface ProjectImport {
+  target: string;
+  names: string[] | '*';
 }
 
 interface Stored {
   format: number;
   key: string;
+  /** The file list and the tsconfig / package.json contents that import resolution depends on. */
+  graphKey: string;
   scannedAt: number;
   files: Record<string, FileInfo>;
 }
@@ -80,21 +91,22 @@ export class FileIndex {
     private readonly mentions: (text: string) => boolean,
     private readonly dir: string | undefined,
     private readonly key: string,
+    private readonly graphKey: string,
     private readonly stored: Stored | undefined,
   ) {}
 
   /** `dir` undefined: no cache, every file is read. */
-  static open(root: string, mentions: (text: string) => boolean, dir: string | undefined, key: string): FileIndex {
+  static open(root: string, mentions: (text: string) => boolean, dir: string | undefined, key: string, graphKey: string): FileIndex {
     let stored: Stored | undefined;
     if (dir) {
       try {
         const parsed = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<Stored>;
-        if (parsed.format === FORMAT && parsed.key === key && typeof parsed.scannedAt === 'number' && parsed.files && typeof parsed.files === 'object') stored = parsed as Stored;
+        if (parsed.format === FORMAT && parsed.key === key && typeof parsed.graphKey === 'string' && typeof parsed.scannedAt === 'number' && parsed.files && typeof parsed.files === 'object') stored = parsed as Stored;
       } catch {
         // none yet, or corrupt: read every file
       }
     }
-    return new FileIndex(root, mentions, dir, key, stored);
+    return new FileIndex(root, mentions, dir, key, graphKey, stored);
   }
 
   /** The file's info, from the index when its size and modification time are unchanged, else from its text. */
@@ -109,6 +121,7 @@ export class FileIndex {
     }
     const known = this.stored?.files[file];
     if (known && known.size === size && known.mtimeMs === mtimeMs && mtimeMs < this.stored!.scannedAt - RACY_MS && isFileInfo(known)) {
+      if (this.stored!.graphKey !== this.graphKey) delete known.projectImports;
       this.current[file] = known;
       return known;
     }
@@ -149,19 +162,27 @@ export class FileIndex {
     }
   }
 
-  /** Drops texts no longer needed (they can be read again). */
-  forgetTexts(): void {
-    this.texts.clear();
+  /** The file's imports of project files, resolved by `resolve` unless the index already knows them. */
+  projectImports(file: string, resolve: () => ProjectImport[]): ProjectImport[] {
+    const info = this.current[file];
+    if (info?.projectImports) return info.projectImports;
+    const resolved = resolve();
+    if (info) {
+      info.projectImports = resolved;
+      this.dirty = true;
+    }
+    return resolved;
   }
 
   /** Keeps this run's files only. */
   save(): void {
     if (!this.dir) return;
     const count = Object.keys(this.current).length;
-    if (!this.dirty && this.stored && count === Object.keys(this.stored.files).length) return;
+    if (!this.dirty && this.stored && this.stored.graphKey === this.graphKey && count === Object.keys(this.stored.files).length) return;
+    this.dirty = false;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const body: Stored = { format: FORMAT, key: this.key, scannedAt: this.startedAt, files: this.current };
+      const body: Stored = { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current };
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
       writeFileSync(tmp, JSON.stringify(body));
       renameSync(tmp, join(this.dir, FILE));
@@ -183,6 +204,7 @@ function isFileInfo(x: FileInfo): boolean {
     Array.isArray(x.imports) &&
     x.imports.every((i) => typeof i?.specifier === 'string' && (i.names === '*' || isStrArray(i.names))) &&
     Array.isArray(x.reexports) &&
-    x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p)))
+    x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p))) &&
+    (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((i) => typeof i?.target === 'string' && (i.names === '*' || isStrArray(i.names)))))
   );
 }

@@ -15,8 +15,8 @@ import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
-import { FileIndex, type FileInfo } from './file-index.js';
-import type { TextImport, TextReexport } from './imports.js';
+import { FileIndex, type FileInfo, type ProjectImport } from './file-index.js';
+import type { TextReexport } from './imports.js';
 import type { ModuleResolver } from './modules.js';
 import { ExtractionPool, workerCount } from './pool.js';
 import { buildPrefilter } from './prefilter.js';
@@ -29,7 +29,7 @@ import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } 
 const EXTRACTOR_FINGERPRINT: string = (() => {
   const here = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
-  for (const name of ['extract', 'guards', 'facts', 'prefilter', 'imports', 'values', 'file-index']) {
+  for (const name of ['extract', 'guards', 'facts', 'prefilter', 'imports', 'values', 'modules', 'file-index']) {
     try {
       hash.update(readFileSync(join(dirname(here), `${name}${extname(here)}`)));
     } catch {
@@ -56,7 +56,6 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const mentionsSomething = buildPrefilter(detectors, guards);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   let cache: FactsCache | undefined;
-  const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey);
 
   /** The files analysed (not skipped) and what the index knows of them. */
   const infos = new Map<string, FileInfo>();
@@ -135,14 +134,19 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const seeds: string[] = [];
   // Everything the result depends on, for the whole-result cache: inputs, configs and every file's content.
   const resultKey = input.cacheDir ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)) : undefined;
+  // What import resolution depends on: the file list and the configs' contents.
+  const graphKey = createHash('sha256').update(discovery.files.join('\u0000'));
   for (const file of [...configs.tsconfigs, ...configs.packageJsons]) {
-    resultKey?.update(`\u0000${file}\u0000`);
+    graphKey.update(`\u0000${file}\u0000`);
     try {
-      resultKey?.update(readFileSync(join(root, file)));
+      graphKey.update(readFileSync(join(root, file)));
     } catch {
-      resultKey?.update('-');
+      graphKey.update('-');
     }
   }
+  const graphDigest = graphKey.digest('hex');
+  resultKey?.update(graphDigest);
+  const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey, graphDigest);
   for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
   for (const file of discovery.files) {
     const info = fileIndex.describe(file);
@@ -157,12 +161,14 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     infos.set(file, info);
     if (info.mentions || handlerFiles.has(file)) seeds.push(file);
   }
-  fileIndex.save();
 
   const resultDigest = resultKey?.digest('hex');
   if (input.cacheDir && resultDigest) {
     const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
-    if (previous) return previous;
+    if (previous) {
+      fileIndex.save();
+      return previous;
+    }
     cache = FactsCache.open(input.cacheDir, cacheKey);
   }
 
@@ -180,16 +186,17 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     await extractAhead(seeds);
     linker.add(seeds);
     // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
-    const importsOf = (file: string): TextImport[] => infos.get(file)?.imports ?? [];
     const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
     // Each unlinked file's imports of project files, resolved once.
-    const projectImports = new Map<string, { target: string; names: string[] | '*' }[]>();
-    for (const file of infos.keys()) {
+    const projectImports = new Map<string, ProjectImport[]>();
+    for (const [file, info] of infos) {
       if (linker.isLinked(file)) continue;
-      const resolved = importsOf(file).flatMap((imp) => {
-        const target = modules.resolve(file, imp.specifier);
-        return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
-      });
+      const resolved = fileIndex.projectImports(file, () =>
+        info.imports.flatMap((imp) => {
+          const target = modules.resolve(file, imp.specifier);
+          return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
+        }),
+      );
       if (resolved.length) projectImports.set(file, resolved);
     }
     for (let round = 0; round < 12; round++) {
@@ -206,6 +213,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   }
   const linked = linker.finish();
   cache?.save();
+  fileIndex.save();
 
   const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
   const systemOf = (file: string): string => systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
