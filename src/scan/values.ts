@@ -227,8 +227,13 @@ export class ValueResolver {
     if (!c || depth > 8) return UNK;
     const method = c.methods.find(([n]) => n === name);
     if (method) return { t: 'fn', file, id: method[1] };
-    const field = [...c.fields].reverse().find(([n, v]) => n === name && v.k !== 'unk');
-    if (field) return this.resolve(file, field[1]);
+    // The last assignment that resolves wins: `this.client = options.client` (a parameter) does not hide the
+    // declared `private client: Inngest`.
+    for (const [n, v] of [...c.fields].reverse()) {
+      if (n !== name || v.k === 'unk') continue;
+      const r = this.resolve(file, v);
+      if (r.t !== 'unk') return r;
+    }
     if (c.base) {
       const base = this.resolve(file, c.base);
       if (base.t === 'cls') return this.classMember(base.file, base.id, name, depth + 1);
