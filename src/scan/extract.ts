@@ -46,6 +46,8 @@ interface Binding {
   baseVal?: Val;
   /** Names sent through this request object later (`xhr.send(body)`, `req.end(body)`). */
   sent?: Set<string>;
+  /** A string default of a destructured variable (`const { endpoint = 'https://…' } = options`). */
+  fallback?: ts.Expression;
 }
 
 class Scope {
@@ -327,6 +329,8 @@ class Extractor {
           continue;
         }
         this.declareBinding(el.name, scope, from, key === undefined ? path : [...path, key]);
+        const fallback = el.initializer && !from.param ? unwrap(el.initializer) : undefined;
+        if (fallback && ts.isIdentifier(el.name) && (ts.isStringLiteralLike(fallback) || ts.isTemplateExpression(fallback))) scope.vars.get(el.name.text)!.fallback = fallback;
       }
     } else {
       name.elements.forEach((el, i) => {
@@ -355,6 +359,8 @@ class Extractor {
       }
     }
     for (const p of b.path) base = { k: 'get', o: base, p };
+    // The default applies when the source lacks the property; a URL read from it goes to the default's host.
+    if (b.fallback) base = { k: 'or', vs: [base, this.valueOf(b.fallback, b.scope)] };
     b.val = base;
     b.busy = false;
     return base;

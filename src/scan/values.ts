@@ -132,6 +132,12 @@ export class ValueResolver {
       }
       return { file, val };
     }
+    if (val.k === 'get' && val.o.k === 'this') {
+      // `this.baseUrl`: a class field (of the class or a base class).
+      const owner = this.resolve(file, val.o);
+      const field = owner.t === 'inst' ? this.classField(owner.file, owner.cls, val.p) : undefined;
+      if (field) return this.deref(field.file, field.val, depth + 1);
+    }
     if (val.k === 'get') {
       const base = this.deref(file, val.o, depth + 1);
       if (base.val.k === 'obj') {
@@ -384,10 +390,6 @@ export class ValueResolver {
       }
       case 'get': {
         if (v.p === 'href' || v.p === 'url') return this.urlParts(f, v.o, depth + 1);
-        // `${this.baseUrl}/…`: a class field (of the class or a base class) holding the URL.
-        const owner = v.o.k === 'this' ? this.resolve(f, v.o) : undefined;
-        const field = owner?.t === 'inst' ? this.classField(owner.file, owner.cls, v.p) : undefined;
-        if (field) return this.urlParts(field.file, field.val, depth + 1);
         const r = this.resolve(f, v);
         if (r.t === 'env') return [{ hole: `process.env.${r.name}` }];
         if (r.t === 'g' && ['location.origin', 'location.href', 'window.location.origin', 'location.host'].includes(r.path.join('.'))) return ['/'];
