@@ -1003,6 +1003,8 @@ class Extractor {
         return;
       }
       default:
+        // Type annotations hold no calls and declare nothing: not walked.
+        if (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) return;
         ts.forEachChild(node, this.visitNode);
     }
   }
