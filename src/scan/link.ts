@@ -586,13 +586,19 @@ export class Linker {
         return effect.transmits ? { ...leaf, det, pattern: target.host, matched: det.matched, ...effect } : undefined;
       }
       if (target.param === undefined) {
-        this.addUnresolved(chain[0]!, leaf.api, target.reason);
+        this.addUnresolved(chain[0]!, leaf.api, `${target.reason}${this.requestAt(chain, leaf)}`);
         return undefined;
       }
       param = target.param;
     }
-    this.addUnresolved(chain[0]!, leaf.api, 'URL from a parameter');
+    this.addUnresolved(chain[0]!, leaf.api, `URL from a parameter${this.requestAt(chain, leaf)}`);
     return undefined;
+  }
+
+  /** Where a wrapped request is made, for an unresolved entry reported at its outermost caller. */
+  private requestAt(chain: CallRef[], leaf: Leaf): string {
+    const { file, fact } = leaf.ref;
+    return chain.length > 1 ? `; the request is at ${file}:${fact.line}:${fact.column}` : '';
   }
 
   private site(chain: CallRef[], leaf: Leaf): CallSite {

@@ -85,7 +85,7 @@ describe('HTTP requests to vendor hosts', () => {
       }),
     ).toEqual({
       sites: ['a.ts:3:9 segment fetch http user.contact.email via 1'],
-      unresolved: ['a.ts:5:9 fetch: URL from process.env.WEBHOOK_URL', 'a.ts:6:9 fetch: URL from a parameter', 'a.ts:7:9 fetch: URL from process.env.API_BASE'],
+      unresolved: ['a.ts:5:9 fetch: URL from process.env.WEBHOOK_URL; the request is at lib/post.ts:2:10', 'a.ts:6:9 fetch: URL from a parameter', 'a.ts:7:9 fetch: URL from process.env.API_BASE'],
     });
   });
 });
