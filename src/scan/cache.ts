@@ -1,40 +1,73 @@
 /**
  * Per-file facts cached by path and content hash in `<cacheDir>/scan-facts.json`. The key of the whole cache
  * includes the tool version and the catalogue/guards fingerprint, so a change to either starts afresh.
+ * A run that extracts only a few files writes them to `scan-facts-delta.json`, read over the base file it
+ * names, instead of rewriting every entry; past an eighth of the entries, the base is rewritten with the
+ * entries the run used (so the cache does not grow without bound) and the delta dropped.
  * A missing, unreadable or corrupt cache is ignored; writes go to a temporary file renamed into place.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFacts } from './facts.js';
 
 const FILE = 'scan-facts.json';
+const DELTA_FILE = 'scan-facts-delta.json';
 const FORMAT = 2;
+/** A delta holds at most this many entries, or an eighth of the base if more. */
+const MIN_DELTA_ENTRIES = 64;
 
 interface Stored {
   format: number;
   key: string;
+  /** Names this base for its delta. */
+  id: string;
   entries: Record<string, FileFacts>;
 }
 
+interface StoredDelta {
+  format: number;
+  key: string;
+  base: string;
+  entries: Record<string, FileFacts>;
+}
+
+function readJson<T>(path: string): Partial<T> | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<T>) : undefined;
+  } catch {
+    return undefined; // none yet, or corrupt: start afresh
+  }
+}
+
+function writeAtomically(dir: string, name: string, body: unknown): void {
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(body));
+  renameSync(tmp, join(dir, name));
+}
+
 export class FactsCache {
+  /** Entries used by this run. */
   private readonly fresh: Record<string, FileFacts> = {};
-  private dirty = false;
+  /** Entries extracted by this run. */
+  private readonly added = new Set<string>();
 
   private constructor(
     private readonly dir: string,
     private readonly key: string,
+    private readonly baseId: string | undefined,
     private readonly stored: Record<string, FileFacts>,
+    /** Keys of `stored` that came from the delta. */
+    private readonly deltaKeys: ReadonlySet<string>,
   ) {}
 
   static open(dir: string, key: string): FactsCache {
-    let stored: Record<string, FileFacts> = {};
-    try {
-      const parsed = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<Stored>;
-      if (parsed && parsed.format === FORMAT && parsed.key === key && parsed.entries && typeof parsed.entries === 'object') stored = parsed.entries;
-    } catch {
-      // no cache yet, or a corrupt one: start afresh
-    }
-    return new FactsCache(dir, key, stored);
+    const base = readJson<Stored>(join(dir, FILE));
+    if (!base || base.format !== FORMAT || base.key !== key || typeof base.id !== 'string' || !base.entries || typeof base.entries !== 'object') return new FactsCache(dir, key, undefined, {}, new Set());
+    const delta = readJson<StoredDelta>(join(dir, DELTA_FILE));
+    if (!delta || delta.format !== FORMAT || delta.key !== key || delta.base !== base.id || !delta.entries || typeof delta.entries !== 'object') return new FactsCache(dir, key, base.id, base.entries, new Set());
+    return new FactsCache(dir, key, base.id, { ...base.entries, ...delta.entries }, new Set(Object.keys(delta.entries)));
   }
 
   /** Entries are keyed by path and content hash (see file-index.ts). */
@@ -51,19 +84,25 @@ export class FactsCache {
   }
 
   set(file: string, hash: string, facts: FileFacts): void {
-    this.fresh[FactsCache.entryKey(file, hash)] = facts;
-    this.dirty = true;
+    const key = FactsCache.entryKey(file, hash);
+    this.fresh[key] = facts;
+    this.added.add(key);
   }
 
-  /** Keeps the entries used by this run only, so the cache does not grow without bound. */
   save(): void {
-    if (!this.dirty && Object.keys(this.fresh).length === Object.keys(this.stored).length) return;
+    const used = Object.keys(this.fresh);
+    if (this.added.size === 0 && used.length === Object.keys(this.stored).length) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const body: Stored = { format: FORMAT, key: this.key, entries: this.fresh };
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(body));
-      renameSync(tmp, join(this.dir, FILE));
+      const inDelta = this.added.size > 0 ? used.filter((k) => this.added.has(k) || this.deltaKeys.has(k)) : [];
+      if (this.baseId && inDelta.length > 0 && inDelta.length <= Math.max(MIN_DELTA_ENTRIES, used.length / 8)) {
+        const delta: StoredDelta = { format: FORMAT, key: this.key, base: this.baseId, entries: Object.fromEntries(inDelta.map((k) => [k, this.fresh[k]!])) };
+        writeAtomically(this.dir, DELTA_FILE, delta);
+        return;
+      }
+      const base: Stored = { format: FORMAT, key: this.key, id: randomBytes(8).toString('hex'), entries: this.fresh };
+      writeAtomically(this.dir, FILE, base);
+      rmSync(join(this.dir, DELTA_FILE), { force: true });
     } catch {
       // a cache that cannot be written only costs speed
     }
@@ -176,21 +215,14 @@ const RESULT_FILE = 'scan-result.json';
 
 /** The previous scan's result, when its key (every input and every file's content) is the same. */
 export function readCachedResult<T>(dir: string, key: string): T | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(join(dir, RESULT_FILE), 'utf8')) as { format?: number; key?: string; result?: T };
-    if (parsed.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites)) return parsed.result;
-  } catch {
-    // none, or unreadable: scan
-  }
-  return undefined;
+  const parsed = readJson<{ format: number; key: string; result: T }>(join(dir, RESULT_FILE));
+  return parsed?.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites) ? parsed.result : undefined;
 }
 
 export function writeCachedResult(dir: string, key: string, result: unknown): void {
   try {
     mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `${RESULT_FILE}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, result }));
-    renameSync(tmp, join(dir, RESULT_FILE));
+    writeAtomically(dir, RESULT_FILE, { format: FORMAT, key, result });
   } catch {
     // only costs speed
   }

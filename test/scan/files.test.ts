@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, scan } from './helpers.js';
@@ -152,7 +152,16 @@ describe('files', () => {
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     // A changed file misses the whole-result cache and is scanned afresh.
     writeFileSync(join(root, 'b.ts'), `import { t } from './lib/t';\n\nt('b');\n`);
-    expect((await scan(root, { cacheDir })).callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['a.ts:2', 'b.ts:3']);
+    const changed = await scan(root, { cacheDir });
+    expect(changed.callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['a.ts:2', 'b.ts:3']);
+    // Its facts went to the delta file, read over the base; a delta of another base is ignored.
+    expect(existsSync(join(cacheDir, 'scan-facts-delta.json'))).toBe(true);
+    const delta = JSON.parse(readFileSync(join(cacheDir, 'scan-facts-delta.json'), 'utf8')) as { base: string };
+    rmSync(join(cacheDir, 'scan-result.json'));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
+    writeFileSync(join(cacheDir, 'scan-facts-delta.json'), JSON.stringify({ ...delta, base: 'another' }));
+    rmSync(join(cacheDir, 'scan-result.json'));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
     expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
   });
 });
