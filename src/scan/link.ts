@@ -92,15 +92,21 @@ function pathMatches(globs: readonly string[], route: string): boolean {
   });
 }
 
+/** A detector of a catalogue URL prefix (`www.facebook.com/tr`): its `matched` holds the path. */
+function isTrackingPrefix(det: Detector): boolean {
+  return det.matched.includes('/');
+}
+
 /** What a request to a vendor's host does, once the host and path are known (see `HttpIntent`). */
 function httpEffect(intent: HttpIntent, det: Detector, route: string): { transmits: boolean; deletes: boolean } {
+  const deletesPath = pathMatches(det.httpPaths?.deletes ?? [], route);
   if (intent === 'send' && !CREDENTIAL_SEGMENT.test(route) && !pathMatches(det.httpPaths?.reads ?? [], route)) {
-    return { transmits: !pathMatches(det.httpPaths?.deletes ?? [], route), deletes: pathMatches(det.httpPaths?.deletes ?? [], route) };
+    return { transmits: !deletesPath, deletes: deletesPath };
   }
-  // A tracking URL prefix (`matched` holds its path) transmits in its query string; so does a host named only
-  // by the map's `detect` (its detector transmits on any call), whose API the catalogue does not describe.
-  if (intent === 'read' && (det.matched.includes('/') || det.transmits.length > 0)) return { transmits: true, deletes: false };
-  return { transmits: false, deletes: intent === 'delete' || pathMatches(det.httpPaths?.deletes ?? [], route) };
+  // A tracking URL prefix transmits in its query string; so does a host named only by the map's `detect` (its
+  // detector transmits on any call), whose API the catalogue does not describe.
+  if (intent === 'read' && (isTrackingPrefix(det) || det.transmits.length > 0)) return { transmits: true, deletes: false };
+  return { transmits: false, deletes: intent === 'delete' || deletesPath };
 }
 
 /**
@@ -395,6 +401,7 @@ export class Linker {
       }
     }
     let target = urlTarget(parts);
+    const relative = target.kind === 'own';
     if (shape.base && (target.kind === 'own' || (target.kind === 'unknown' && target.param === undefined))) {
       const baseTarget = urlTarget(this.values.urlParts(shape.base.file, shape.base.val));
       if (baseTarget.kind !== 'own' || target.kind === 'own') target = baseTarget;
@@ -406,7 +413,7 @@ export class Linker {
       const det = hostDetector(this.input.detectors, target.host, target.path);
       if (!det) return;
       // A relative path on a client's base URL: the route continues with the request's own path.
-      const route = shape.base && urlTarget(parts).kind === 'own' ? `${target.route.replace(/\/$/, '')}${urlRoute(parts)}` : target.route;
+      const route = shape.base && relative ? `${target.route.replace(/\/$/, '')}${urlRoute(parts)}` : target.route;
       this.addLeaf({ ref, det, api, pattern: target.host, detectedBy: 'http', matched: det.matched, ...httpEffect(intent, det, route), path: [], intent });
       return;
     }
@@ -422,7 +429,8 @@ export class Linker {
     if (rv.client === 'beacon' || rv.client === 'xhr') return 'send';
     // `https.request` writes its body later (`req.end(body)`); only `https.get` is known to read.
     if (rv.client === 'node-http') return rv.path[0] === 'get' ? 'read' : 'send';
-    const { file, args } = { file: ref.file, args: ref.fact.args };
+    const { file } = ref;
+    const { args } = ref.fact;
     const optionsOf = (i: number): Extract<Val, { k: 'obj' }> | 'none' | 'unknown' => {
       const val = args[i]?.val;
       if (!val) return args[i] ? 'unknown' : 'none';
@@ -461,8 +469,8 @@ export class Linker {
     const det = hostDetector(this.input.detectors, target.host, target.path);
     if (!det) return;
     // An image or frame from a vendor host is usually content (an avatar, an embed); only a catalogued
-    // tracking URL prefix (`www.facebook.com/tr`, its `matched` holding the path) makes it a pixel.
-    if (IMAGE_TAGS.has(ref.fact.calleeText) && !det.matched.includes('/')) return;
+    // tracking URL prefix makes it a pixel.
+    if (IMAGE_TAGS.has(ref.fact.calleeText) && !isTrackingPrefix(det)) return;
     this.addLeaf({ ref, det, api: ref.fact.calleeText, pattern: target.host, detectedBy: 'script', matched: det.matched, transmits: true, deletes: false, path: [] });
   }
 
