@@ -18,7 +18,7 @@ import { Linker } from './link.js';
 import { FileIndex, type FileInfo, type ProjectImport } from './file-index.js';
 import type { TextReexport } from './imports.js';
 import type { ModuleResolver } from './modules.js';
-import { ExtractionPool, workerCount } from './pool.js';
+import { ExtractionPool, extractionThreads } from './pool.js';
 import { buildPrefilter } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
 
@@ -116,8 +116,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       hashes.set(file, source.hash);
     }
     if (!pool) {
-      const count = workerCount(input.jobs, todo.length);
-      if (count > 0) pool = new ExtractionPool(contextSetup, count);
+      const count = extractionThreads(input.jobs, todo.length);
+      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text) => extractOutcome!(file, text, extractOptions));
     }
     if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
     try {

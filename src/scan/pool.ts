@@ -1,8 +1,9 @@
 /**
- * Worker threads for the per-file extraction phase (`--jobs`). Each worker loads the TypeScript compiler
- * once and rebuilds the scan context from plain data; batches are handed out in small chunks to whichever
- * worker is free. Outcomes are returned keyed by file, so the result does not depend on which worker
- * extracted what, nor in which order they finished.
+ * Worker threads for the per-file extraction phase (`--jobs`). With `--jobs n`, n - 1 workers and the main
+ * thread extract: each worker loads the TypeScript compiler once and rebuilds the scan context from plain
+ * data; batches are handed out in small chunks to whichever is free (a worker has two in flight, so it
+ * does not wait while the main thread is busy with its own chunk). Outcomes are returned keyed by file, so
+ * the result does not depend on who extracted what, nor in which order they finished.
  */
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
@@ -10,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanContextSetup } from './context.js';
 import type { ExtractOutcome } from './extract-file.js';
+
+/** Extracts files on the main thread. */
+export type LocalExtractor = (file: string, text: string) => ExtractOutcome;
 
 export interface ExtractRequest {
   id: number;
@@ -29,11 +33,12 @@ const CHUNK_FILES = 8;
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 
 /**
- * How many workers to start for `filesToParse` files, or 0 to extract in-process. An explicit `--jobs 1`
- * never starts one; with no `--jobs`, one per CPU for a large enough scan. Workers need the compiled
- * JavaScript: run from TypeScript sources (tsx, vitest), extraction stays in-process.
+ * How many threads (the main one included) extract `filesToParse` files, or 0 for the main thread alone.
+ * An explicit `--jobs 1` never starts a worker; with no `--jobs`, one thread per CPU for a large enough
+ * scan. Workers need the compiled JavaScript: run from TypeScript sources (tsx, vitest), extraction stays
+ * in-process.
  */
-export function workerCount(jobs: number | undefined, filesToParse: number): number {
+export function extractionThreads(jobs: number | undefined, filesToParse: number): number {
   if (extname(fileURLToPath(import.meta.url)) !== '.js') return 0;
   const wanted = jobs ?? (filesToParse >= DEFAULT_MIN_FILES ? availableParallelism() : 1);
   const count = Math.min(wanted, Math.ceil(filesToParse / CHUNK_FILES));
@@ -44,16 +49,16 @@ export class ExtractionPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
 
+  /** `threads`: the main thread and `threads - 1` workers. */
   constructor(
     private readonly setup: ScanContextSetup,
-    private readonly size: number,
+    private readonly threads: number,
+    private readonly local: LocalExtractor,
   ) {}
 
   private start(): void {
-    while (this.workers.length < this.size) {
-      const worker = new Worker(WORKER_URL, { workerData: this.setup });
-      worker.unref();
-      this.workers.push(worker);
+    while (this.workers.length < this.threads - 1) {
+      this.workers.push(new Worker(WORKER_URL, { workerData: this.setup }));
     }
   }
 
@@ -63,31 +68,47 @@ export class ExtractionPool {
     if (batch.length === 0) return outcomes;
     this.start();
     let next = 0;
+    const takeChunk = (): [string, string][] | undefined => {
+      if (next >= batch.length) return undefined;
+      const files = batch.slice(next, next + CHUNK_FILES) as [string, string][];
+      next += files.length;
+      return files;
+    };
     const runWorker = (worker: Worker): Promise<void> =>
       new Promise((resolve, reject) => {
-        const sendChunk = (): void => {
-          if (next >= batch.length) {
+        const inFlight = new Map<number, [string, string][]>();
+        const send = (): void => {
+          const files = takeChunk();
+          if (!files) return;
+          const id = this.nextId++;
+          inFlight.set(id, files);
+          worker.postMessage({ id, files } satisfies ExtractRequest);
+        };
+        const onMessage = (response: ExtractResponse): void => {
+          inFlight.get(response.id)?.forEach(([file], i) => outcomes.set(file, response.outcomes[i]!));
+          inFlight.delete(response.id);
+          send();
+          if (inFlight.size === 0) {
             worker.off('message', onMessage);
             worker.off('error', onError);
             resolve();
-            return;
           }
-          const files = batch.slice(next, next + CHUNK_FILES) as [string, string][];
-          next += files.length;
-          pending = files;
-          worker.postMessage({ id: this.nextId++, files } satisfies ExtractRequest);
-        };
-        let pending: [string, string][] = [];
-        const onMessage = (response: ExtractResponse): void => {
-          pending.forEach(([file], i) => outcomes.set(file, response.outcomes[i]!));
-          sendChunk();
         };
         const onError = (error: Error): void => reject(error);
         worker.on('message', onMessage);
         worker.on('error', onError);
-        sendChunk();
+        send();
+        send();
+        if (inFlight.size === 0) resolve();
       });
-    await Promise.all(this.workers.map(runWorker));
+    const runLocal = async (): Promise<void> => {
+      for (let files = takeChunk(); files; files = takeChunk()) {
+        for (const [file, text] of files) outcomes.set(file, this.local(file, text));
+        // Lets the workers' answers in, so that they get their next chunks.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all([...this.workers.map(runWorker), runLocal()]);
     return outcomes;
   }
 
