@@ -64,7 +64,8 @@ function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]):
   for (const { dir, rules } of gitignores) {
     if (dir && !file.startsWith(`${dir}/`)) continue;
     const inner = dir ? file.slice(dir.length + 1) : file;
-    if (rules.ignores(inner)) return true;
+    // The folder holding a .gitignore is not matched by its own rules (and `ignore` refuses an empty path).
+    if (inner && rules.ignores(inner)) return true;
   }
   return false;
 }
