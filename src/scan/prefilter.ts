@@ -18,21 +18,18 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function word(name: string): string {
-  return `(?<![\\w$])${escape(name)}(?![\\w$])`;
-}
-
 export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (text: string) => boolean {
   // Package names only count as a quoted module specifier (`'posthog-js'`, `"@sentry/node/x"`).
   const packages = [...new Set([...detectors.packages.keys(), ...HTTP_PACKAGE_NAMES])].sort((a, b) => b.length - a.length);
   const hosts = [...new Set([...detectors.hosts.map((h) => h.pattern.replace(/^(\*\.)+/, '')), ...detectors.urlPrefixes.map((u) => u.prefix.split('/')[0]!)])];
   const names = [...new Set([...detectors.globals.keys(), ...guards.tokens, ...NAMES])];
-  const alternatives = [
-    `['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`,
-    ...hosts.filter((h) => !h.includes('*')).map(escape),
-    ...names.map(word),
-    ...FRAGMENTS,
+  // Separate expressions, cheapest and likeliest first: one alternation of a few hundred branches is
+  // much slower to run over every file than a handful of smaller ones.
+  const tests = [
+    new RegExp(`['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`),
+    new RegExp(`(?<![\\w$])(?:${names.map(escape).join('|')})(?![\\w$])`),
+    new RegExp(FRAGMENTS.join('|')),
+    new RegExp(hosts.filter((h) => !h.includes('*')).map(escape).join('|') || '(?!)'),
   ];
-  const mentions = new RegExp(alternatives.join('|'));
-  return (text) => mentions.test(text);
+  return (text) => tests.some((test) => test.test(text));
 }
