@@ -7,7 +7,7 @@ import { buildScanContext, type ScanContextSetup } from './context.js';
 import { extractOutcome } from './extract-file.js';
 import type { ExtractRequest, ExtractResponse } from './pool.js';
 
-const context = buildScanContext(workerData as ScanContextSetup);
+const context = await buildScanContext(workerData as ScanContextSetup);
 
 parentPort?.on('message', (request: ExtractRequest) => {
   const outcomes = request.files.map(([file, text]) => extractOutcome(file, text, context.extractOptions));

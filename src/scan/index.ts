@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { toolVersion } from '../package-root.js';
 import { FactsCache, readCachedResult, writeCachedResult } from './cache.js';
-import { buildScanContext, type ScanContextSetup } from './context.js';
+import { buildDetection, buildScanContext, type ScanContext, type ScanContextSetup } from './context.js';
 import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
@@ -52,7 +52,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     tsconfigs: configs.tsconfigs,
     packageJsons: configs.packageJsons,
   };
-  const { detectors, guards, modules, keepImport, extractOptions } = buildScanContext(contextSetup);
+  const detection = buildDetection(contextSetup);
+  const { detectors, guards } = detection;
+  /** The rest of the context (module resolver, extraction options): built when the whole-result cache misses. */
+  let context: ScanContext | undefined;
   const mentionsSomething = buildPrefilter(detectors, guards);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   let cache: FactsCache | undefined;
@@ -68,7 +71,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const cachedFacts = (file: string, hash: string): FileFacts | undefined => {
     const facts = cache?.get(file, hash);
     // Stale when a package it took for external now resolves to a project file (a new workspace package).
-    return facts?.externalSpecs?.some((spec) => keepImport(file, spec)) ? undefined : facts;
+    return facts?.externalSpecs?.some((spec) => context!.keepImport(file, spec)) ? undefined : facts;
   };
   const settle = (file: string, hash: string, outcome: ExtractOutcome): FileFacts | undefined => {
     if ('skipReason' in outcome) {
@@ -95,7 +98,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       factsByFile.set(file, facts);
       return facts;
     }
-    return settle(file, source.hash, extractOutcome!(file, source.text, extractOptions));
+    return settle(file, source.hash, extractOutcome!(file, source.text, context!.extractOptions));
   };
   // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
   let pool: ExtractionPool | undefined;
@@ -117,7 +120,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     }
     if (!pool) {
       const count = extractionThreads(input.jobs, todo.length);
-      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text) => extractOutcome!(file, text, extractOptions));
+      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text) => extractOutcome!(file, text, context!.extractOptions));
     }
     if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
     try {
@@ -172,6 +175,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     cache = FactsCache.open(input.cacheDir, cacheKey);
   }
 
+  context = await buildScanContext(contextSetup, detection);
+  const modules = context.modules;
   extractOutcome = (await import('./extract-file.js')).extractOutcome;
   const linker = new Linker({
     facts: parse,
