@@ -33,14 +33,24 @@ const CHUNK_FILES = 8;
 const WORKER_URL = new URL('./extract-worker.js', import.meta.url);
 
 /**
+ * Without `--jobs`: one extraction thread per physical core, taken as half the logical CPUs. Two hardware
+ * threads of one core share its caches, and the parser gains nothing from the second: on a 2-vCPU cloud
+ * machine (one core, two hyper-threads) two threads each ran at under half speed, so a worker only added
+ * its own start-up and compilation.
+ */
+export function defaultThreads(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
+/**
  * How many threads (the main one included) extract `filesToParse` files, or 0 for the main thread alone.
- * An explicit `--jobs 1` never starts a worker; with no `--jobs`, one thread per CPU for a large enough
+ * An explicit `--jobs 1` never starts a worker; with no `--jobs`, `defaultThreads()` for a large enough
  * scan. Workers need the compiled JavaScript: run from TypeScript sources (tsx, vitest), extraction stays
  * in-process.
  */
 export function extractionThreads(jobs: number | undefined, filesToParse: number): number {
   if (extname(fileURLToPath(import.meta.url)) !== '.js') return 0;
-  const wanted = jobs ?? (filesToParse >= DEFAULT_MIN_FILES ? availableParallelism() : 1);
+  const wanted = jobs ?? (filesToParse >= DEFAULT_MIN_FILES ? defaultThreads() : 1);
   const count = Math.min(wanted, Math.ceil(filesToParse / CHUNK_FILES));
   return count > 1 ? count : 0;
 }
