@@ -35,7 +35,7 @@ function buildProgram(setExit: (code: number) => void): Command {
       .option('--baseline <file>', 'only findings not in this baseline count')
       .option('--write-baseline <file>', 'record the current findings as a baseline')
       .option('--changed-since <git-ref>', 'report only findings in files changed since the ref')
-      .option('--jobs <n>', 'worker threads for the scan')
+      .option('--jobs <n>', 'threads for the scan, the main one included (default: one per physical core)')
       .option('--timing', 'include stage timings in the report')
       .option('--no-cache', 'do not read or write .flowaudit-cache/')
       .option('--link-base <url>', 'prefix for file links in markdown/html (default in GitHub Actions: the commit on github)');
@@ -49,7 +49,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((root: string, opts: Record<string, unknown>) => run('validate', { root, ...opts }));
 
   common(program.command('scan').argument('[root]', 'project root', '.'), ['stylish', 'json'])
-    .option('--jobs <n>', 'worker threads for the scan')
+    .option('--jobs <n>', 'threads for the scan, the main one included (default: one per physical core)')
     .option('--no-cache', 'do not read or write .flowaudit-cache/')
     .description('list the vendor call sites found in code (no rules; works without a data-map)')
     .action((root: string, opts: Record<string, unknown>) => run('scan', { root, ...opts }));
@@ -66,7 +66,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action((ruleId: string, opts: Record<string, unknown>) => run('explain', { ruleId, ...opts }));
 
   common(program.command('graph').argument('[root]', 'project root', '.'), ['mermaid', 'dot', 'svg'])
-    .option('--jobs <n>', 'worker threads for the scan')
+    .option('--jobs <n>', 'threads for the scan, the main one included (default: one per physical core)')
     .option('--no-cache', 'do not read or write .flowaudit-cache/')
     .description('print the data-flow diagram (systems -> vendors)')
     .action((root: string, opts: Record<string, unknown>) => run('graph', { root, ...opts }));
