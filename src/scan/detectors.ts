@@ -113,39 +113,22 @@ export function buildDetectors(catalog: Catalog, vendors: readonly MapVendor[]):
         browser: true,
       });
     }
+    // An HTTP destination (a URL prefix such as www.facebook.com/tr, or a host): what is sent is the request body.
+    const httpDetector = (host: string, matched: string) => ({
+      ref: attribute(entry, vendors, 'hosts', host),
+      matched,
+      transmits: [],
+      deletes,
+      components: [],
+      implicitCategories: entry.implicitCategories,
+      defaultClass: entry.defaultClass,
+      browser: false,
+      ...httpPaths,
+    });
     for (const prefix of entry.urlPrefixes ?? []) {
-      const host = prefix.split('/')[0]!;
-      urlPrefixes.push({
-        prefix: prefix.toLowerCase(),
-        detector: {
-          ref: attribute(entry, vendors, 'hosts', host),
-          matched: prefix,
-          transmits: [],
-          deletes,
-          components: [],
-          implicitCategories: entry.implicitCategories,
-          defaultClass: entry.defaultClass,
-          browser: false,
-          ...httpPaths,
-        },
-      });
+      urlPrefixes.push({ prefix: prefix.toLowerCase(), detector: httpDetector(prefix.split('/')[0]!, prefix) });
     }
-    for (const host of entry.hosts) {
-      hosts.push({
-        pattern: host,
-        detector: {
-          ref: attribute(entry, vendors, 'hosts', host),
-          matched: host,
-          transmits: [],
-          deletes,
-          components: [],
-          implicitCategories: entry.implicitCategories,
-          defaultClass: entry.defaultClass,
-          browser: false,
-          ...httpPaths,
-        },
-      });
-    }
+    for (const host of entry.hosts) hosts.push({ pattern: host, detector: httpDetector(host, host) });
   }
 
   // Map vendors' `detect` names what the catalogue lacks: every call on such a value transmits.
