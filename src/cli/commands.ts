@@ -5,10 +5,10 @@
  * the reporters it needs when it runs, so that `--version`, `rules`, `explain` and `validate` never load
  * the scanner and the TypeScript compiler. Only types and the small CLI helpers are imported statically.
  */
-import { readFileSync } from 'node:fs';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AuditOptions } from '../audit.js';
+import { didYouMean } from '../data-map/suggest.js';
 import { UsageError } from '../errors.js';
 import type { Rule, SeveritySetting } from '../rules/types.js';
 import type { ReportFormat } from '../report/index.js';
@@ -76,7 +76,7 @@ function parseRuleOverrides(rules: readonly Rule[], values: string[] = []): Reco
     if (!id || !LEVELS.includes(level as SeveritySetting)) {
       throw new UsageError(`--rule takes <rule-id>=off|info|warning|error, not "${value}"`);
     }
-    if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (flowaudit rules lists them)`);
+    if (!known.has(id)) throw new UsageError(`--rule: unknown rule "${id}"${ruleHint(id, [...known])}; flowaudit rules lists them`);
     overrides[id] = level as SeveritySetting;
   }
   return overrides;
@@ -189,11 +189,19 @@ async function rulesCommand(options: CliOptions): Promise<number> {
   return 0;
 }
 
+/** ` (did you mean "ccpa/opt-out-gate"?)` for a typo or for a rule named without its namespace. */
+function ruleHint(id: string, ids: readonly string[]): string {
+  const byName = ids.filter((known) => known.endsWith(`/${id}`));
+  const hint = byName.length === 1 ? `did you mean "${byName[0]}"?` : didYouMean(id, ids);
+  return hint ? ` (${hint})` : '';
+}
+
 async function explain(options: CliOptions): Promise<number> {
   const [rules, { ruleDocPath }] = await Promise.all([loadRules(), import('../rules/docs.js')]);
   const rule = rules.find((r) => r.id === options.ruleId);
   if (!rule) {
-    throw new UsageError(`unknown rule "${options.ruleId}"; known rules: ${rules.map((r) => r.id).join(', ')}`);
+    const id = options.ruleId ?? '';
+    throw new UsageError(`unknown rule "${id}"${ruleHint(id, rules.map((r) => r.id))}; known rules: ${rules.map((r) => r.id).join(', ')}`);
   }
   process.stdout.write(readFileSync(ruleDocPath(rule.id), 'utf8'));
   return 0;

@@ -80,6 +80,27 @@ describe('the CLI stops with exit code 2 and a one-line cause', () => {
   });
 });
 
+describe('rule ids', () => {
+  it('explain prints the rule documentation', () => {
+    const result = runCli(['explain', 'ccpa/opt-out-gate']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('# ccpa/opt-out-gate');
+    expect(result.stdout).toContain('§1798.120(a)');
+  });
+
+  it('explain suggests the full id for a rule named without its namespace', () => {
+    const result = runCli(['explain', 'opt-out-gate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown rule "opt-out-gate" (did you mean "ccpa/opt-out-gate"?)');
+  });
+
+  it('--rule suggests the nearest id for a typo', () => {
+    const result = runCli(['audit', tempProject(), '--rule', 'ccpa/gcp=off']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown rule "ccpa/gcp" (did you mean "ccpa/gpc"?)');
+  });
+});
+
 describe('help and version exit 0', () => {
   it('prints the version', () => {
     const result = runCli(['--version']);
