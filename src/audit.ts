@@ -46,6 +46,9 @@ function loadMap(options: ScanOptions, required: boolean): { map?: DataMap } {
   if (result.ok) return { map: result.map };
   const missingOnly = result.problems.every((p) => p.message.startsWith('no data-map found'));
   if (!required && options.map === undefined && missingOnly) return {};
+  if (missingOnly && result.problems.length === 1) {
+    throw new UsageError(`${result.problems[0]!.message} (see docs/data-map.md; flowaudit scan lists what the code sends without a map)`);
+  }
   throw invalidMap(result.problems);
 }
 

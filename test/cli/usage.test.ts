@@ -19,6 +19,13 @@ describe('the CLI stops with exit code 2 and a one-line cause', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('for a project without a data-map, pointing at scan', () => {
+    const result = runCli(['audit', tempProject()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^flowaudit: no data-map found: .*flowaudit scan lists what the code sends without a map\)\n$/);
+  });
+
   it('for a root that does not exist', () => {
     const result = runCli(['audit', '/nonexistent/flowaudit-root']);
     expect(result.code).toBe(2);
