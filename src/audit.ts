@@ -12,6 +12,8 @@ import type { SeveritySetting } from './rules/types.js';
 import { scanProject } from './scan/index.js';
 import type { ScanResult } from './scan/types.js';
 import { createTaxonomy } from './taxonomy/index.js';
+import type { Taxonomy } from './taxonomy/types.js';
+import type { Catalog } from './catalog/types.js';
 
 export interface ScanOptions {
   /** Absolute root to scan. */
@@ -52,11 +54,10 @@ function loadMap(options: ScanOptions, required: boolean): { map?: DataMap } {
   throw invalidMap(result.problems);
 }
 
-async function scanWith(map: DataMap | undefined, options: ScanOptions): Promise<ScanResult> {
-  const taxonomy = createTaxonomy(map?.categories ?? []);
+function scanWith(map: DataMap | undefined, options: ScanOptions, taxonomy: Taxonomy, catalog: Catalog): Promise<ScanResult> {
   return scanProject({
     root: options.root,
-    catalog: loadCatalog(),
+    catalog,
     taxonomy,
     vendors: map?.vendors ?? [],
     systems: map?.systems ?? [],
@@ -73,7 +74,7 @@ async function scanWith(map: DataMap | undefined, options: ScanOptions): Promise
 /** `flowaudit scan`: the inventory; the map is optional (catalogue only without it). */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const { map } = loadMap(options, false);
-  return scanWith(map, options);
+  return scanWith(map, options, createTaxonomy(map?.categories ?? []), loadCatalog());
 }
 
 /** `flowaudit audit`: the full verdict. Throws UsageError when the audit cannot run. */
@@ -91,7 +92,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const taxonomy = createTaxonomy(map.categories);
   const catalog = loadCatalog();
   const scanStart = performance.now();
-  const scan = await scanWith(map, options);
+  const scan = await scanWith(map, options, taxonomy, catalog);
   timings.scan = Math.round(performance.now() - scanStart);
   const flows = time('flows', () => buildFlows(map, scan, taxonomy, catalog));
   const evaluation = time('rules', () =>

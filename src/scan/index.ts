@@ -125,7 +125,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
     try {
       const outcomes = await pool.extract(todo);
-      for (const [file, text] of todo) {
+      for (const [file] of todo) {
         const outcome = outcomes.get(file);
         if (outcome) settle(file, hashes.get(file)!, outcome);
       }
