@@ -2,12 +2,15 @@
  * Which files to scan (SPEC section 5, "Files"): source extensions under the root, minus `.gitignore`d
  * paths and the default excludes (tests, specs, mocks, stories, build output, `node_modules`, `.d.ts`),
  * adjusted by the map's `scan.exclude` / `scan.include`. Symbolic links are never followed out of the root.
+ *
+ * One synchronous walk of the tree (readdir with file types, no stat per file) finds the source files, the
+ * `.gitignore` files, the symbolic links and the tsconfig/package.json files at once; `scanProject` asks for
+ * the files and the configs in the same tick, so the second question reuses that walk.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { glob } from 'tinyglobby';
 import type { SkippedFile } from './types.js';
 
 export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
@@ -34,8 +37,14 @@ export const DEFAULT_EXCLUDES = [
   '**/.flowaudit-cache/**',
 ];
 
-/** Directories never worth descending into (the globber skips them outright). */
-const NEVER = ['**/node_modules/**', '**/.git/**', '**/.flowaudit-cache/**'];
+/** Folders never worth descending into. */
+const NEVER_DESCEND = new Set(['node_modules', '.git', '.flowaudit-cache']);
+/** Folders whose tsconfig/package.json files are not the project's (besides dot-folders and NEVER_DESCEND). */
+const NOT_CONFIG_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', '.next', 'coverage']);
+const SOURCE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
+const CONFIG = /^(?:tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+/** How deep the listing of outside links looks (folders below this depth are not listed). */
+const LINK_DEPTH = 64;
 
 export interface Discovery {
   /** Relative POSIX paths, sorted. */
@@ -47,12 +56,81 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+interface Link {
+  /** Relative POSIX path of the link. */
+  rel: string;
+  name: string;
+  /** Relative path of the folder holding it ('' for the root). */
+  dir: string;
+}
+
+/** What one walk of the tree saw: regular files and symbolic links, relative POSIX paths, in walk order. */
+interface Walk {
+  sources: string[];
+  gitignores: string[];
+  configs: string[];
+  links: Link[];
+}
+
+/**
+ * Walks the root depth-first, in directory order, without following symbolic links. Regular files only
+ * count as sources, `.gitignore`s and configs; links are listed apart. `configsOnly` skips the folders that
+ * cannot hold a config (dot-folders, build output), for a caller that wants nothing else.
+ */
+function walkTree(root: string, configsOnly: boolean): Walk {
+  const walk: Walk = { sources: [], gitignores: [], configs: [], links: [] };
+  const visit = (dir: string, prefix: string, configVisible: boolean): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir === '' ? root : join(root, dir), { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing in it is scanned
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (entry.isDirectory()) {
+        if (NEVER_DESCEND.has(name)) continue;
+        const inConfigs = configVisible && name.charCodeAt(0) !== 46 /* . */ && !NOT_CONFIG_FOLDERS.has(name);
+        if (configsOnly && !inConfigs) continue;
+        visit(prefix + name, `${prefix}${name}/`, inConfigs);
+      } else if (entry.isFile()) {
+        if (!configsOnly) {
+          if (SOURCE.test(name)) walk.sources.push(prefix + name);
+          else if (name === '.gitignore') walk.gitignores.push(prefix + name);
+        }
+        if (configVisible && CONFIG.test(name)) walk.configs.push(prefix + name);
+      } else if (!configsOnly && entry.isSymbolicLink()) {
+        walk.links.push({ rel: prefix + name, name, dir });
+      }
+    }
+  };
+  visit('', '', true);
+  return walk;
+}
+
+/**
+ * `scanProject` asks for the files and the configs in one synchronous stretch: the walk done for the first
+ * question answers the second. It is dropped at the next microtask, so a later call always walks afresh.
+ */
+let lastWalk: { root: string; walk: Walk } | undefined;
+
+function sharedWalk(root: string): Walk {
+  if (lastWalk?.root === root) return lastWalk.walk;
+  const walk = walkTree(root, false);
+  lastWalk = { root, walk };
+  queueMicrotask(() => {
+    lastWalk = undefined;
+  });
+  return walk;
+}
+
 function loadGitignores(root: string, gitignores: string[]): { dir: string; rules: Ignore }[] {
   const out: { dir: string; rules: Ignore }[] = [];
   for (const rel of gitignores) {
     try {
       const text = readFileSync(join(root, rel), 'utf8');
-      out.push({ dir: dirname(rel) === '.' ? '' : toPosix(dirname(rel)), rules: ignore().add(text) });
+      const slash = rel.lastIndexOf('/');
+      out.push({ dir: slash < 0 ? '' : rel.slice(0, slash), rules: ignore().add(text) });
     } catch {
       // an unreadable .gitignore ignores nothing
     }
@@ -70,108 +148,77 @@ function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]):
   return false;
 }
 
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function discoverFiles(root: string, exclude: readonly string[], include: readonly string[]): Promise<Discovery> {
-  const pattern = `**/*.{${SOURCE_EXTENSIONS.join(',')}}`;
-  const [candidates, gitignoreFiles] = await Promise.all([
-    glob(pattern, { cwd: root, ignore: NEVER, dot: true, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false }),
-    glob('**/.gitignore', { cwd: root, ignore: NEVER, dot: true, followSymbolicLinks: false, onlyFiles: true, expandDirectories: false }),
-  ]);
-  const gitignores = loadGitignores(root, gitignoreFiles.sort());
+  const walk = sharedWalk(root);
+  const gitignores = loadGitignores(root, [...walk.gitignores].sort(byCodeUnit));
   const isExcluded = picomatch([...DEFAULT_EXCLUDES, ...exclude], { dot: true });
   const isIncluded = include.length ? picomatch([...include], { dot: true }) : () => false;
   const isUserExcluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+  const files: string[] = [];
+  for (const candidate of [...walk.sources].sort(byCodeUnit)) {
+    const forced = include.length > 0 && isIncluded(candidate) && !isUserExcluded(candidate);
+    if (!forced && (isExcluded(candidate) || gitignored(candidate, gitignores))) continue;
+    // Only regular files are candidates: a symbolic link is never followed (outsideLinks lists those leading out).
+    files.push(candidate);
+  }
+  const excluded = (rel: string): boolean => (isExcluded(rel) && !(isIncluded(rel) && !isUserExcluded(rel))) || gitignored(rel, gitignores);
+  return { files, skipped: outsideLinks(root, walk.links, excluded) };
+}
+
+/**
+ * Symbolic links that point outside the root: the walk does not follow links, so they are never scanned;
+ * this lists them (a source file, or a folder) so the report says what was left out. Links inside folders
+ * that are excluded as a whole (or deeper than LINK_DEPTH) are not listed.
+ */
+function outsideLinks(root: string, links: readonly Link[], excluded: (rel: string) => boolean): SkippedFile[] {
+  if (links.length === 0) return [];
   let realRoot = root;
   try {
     realRoot = realpathSync(root);
   } catch {
     // keep the given root
   }
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const candidate of candidates.map(toPosix).sort()) {
-    const forced = isIncluded(candidate) && !isUserExcluded(candidate);
-    if (!forced && (isExcluded(candidate) || gitignored(candidate, gitignores))) continue;
-    // A symlinked file must stay inside the root (the glob does not descend into symlinked folders, so a
-    // file that is not itself a link is inside).
+  const listed = new Map<string, boolean>([['', true]]);
+  /** Whether the listing looks inside a folder: none of it or its parents is excluded as a whole. */
+  const looksInto = (dir: string): boolean => {
+    let known = listed.get(dir);
+    if (known !== undefined) return known;
+    const slash = dir.lastIndexOf('/');
+    const depth = dir.split('/').length;
+    known = depth <= LINK_DEPTH && looksInto(slash < 0 ? '' : dir.slice(0, slash)) && !excluded(`${dir}/`) && !excluded(`${dir}/x.ts`);
+    listed.set(dir, known);
+    return known;
+  };
+  const out: SkippedFile[] = [];
+  for (const { rel, name, dir } of links) {
+    if (!looksInto(dir)) continue;
+    let target: string;
     try {
-      if (!lstatSync(join(root, candidate)).isSymbolicLink()) {
-        files.push(candidate);
-        continue;
-      }
-      const real = realpathSync(join(root, candidate));
-      const inside = relative(realRoot, real);
-      if (inside.startsWith('..') || inside === '' || /^[a-zA-Z]:/.test(inside)) {
-        skipped.push({ file: candidate, reason: 'symbolic link pointing outside the scanned root' });
-        continue;
-      }
+      target = realpathSync(join(root, rel));
     } catch {
-      skipped.push({ file: candidate, reason: 'unreadable (broken symbolic link or permission denied)' });
+      if (SOURCE.test(name) && !excluded(rel)) out.push({ file: rel, reason: 'broken symbolic link' });
       continue;
     }
-    files.push(candidate);
-  }
-  skipped.push(...outsideLinks(root, realRoot, (rel) => (isExcluded(rel) && !(isIncluded(rel) && !isUserExcluded(rel))) || gitignored(rel, gitignores)));
-  return { files, skipped };
-}
-
-const NEVER_DESCEND = new Set(['node_modules', '.git', '.flowaudit-cache']);
-const SOURCE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
-
-/**
- * Symbolic links that point outside the root: the globber does not follow links, so they are never
- * scanned; this lists them (a source file, or a folder) so the report says what was left out.
- */
-function outsideLinks(root: string, realRoot: string, excluded: (rel: string) => boolean): SkippedFile[] {
-  const out: SkippedFile[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 64) return;
-    let entries;
+    const inside = relative(realRoot, target);
+    if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) continue;
+    let isDir = false;
     try {
-      entries = readdirSync(join(root, dir), { withFileTypes: true });
+      isDir = statSync(target).isDirectory();
     } catch {
-      return;
+      continue;
     }
-    for (const entry of entries) {
-      const rel = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!NEVER_DESCEND.has(entry.name) && !excluded(`${rel}/`) && !excluded(`${rel}/x.ts`)) walk(rel, depth + 1);
-        continue;
-      }
-      if (!entry.isSymbolicLink()) continue;
-      let target: string;
-      try {
-        target = realpathSync(join(root, rel));
-      } catch {
-        if (SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'broken symbolic link' });
-        continue;
-      }
-      const inside = relative(realRoot, target);
-      if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) continue;
-      let isDir = false;
-      try {
-        isDir = statSync(target).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir && !excluded(`${rel}/x.ts`)) out.push({ file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' });
-      else if (!isDir && SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'symbolic link pointing outside the scanned root' });
-    }
-  };
-  walk('', 0);
+    if (isDir && !excluded(`${rel}/x.ts`)) out.push({ file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' });
+    else if (!isDir && SOURCE.test(name) && !excluded(rel)) out.push({ file: rel, reason: 'symbolic link pointing outside the scanned root' });
+  }
   return out;
 }
 
-/** tsconfig / package.json files for module resolution (nested ones included, build output excluded). */
+/** tsconfig / package.json files for module resolution (nested ones included, build output and dot-folders excluded). */
 export async function discoverConfigFiles(root: string): Promise<{ tsconfigs: string[]; packageJsons: string[] }> {
-  const found = await glob(['**/tsconfig*.json', '**/jsconfig.json', '**/package.json'], {
-    cwd: root,
-    ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/.next/**', '**/coverage/**'],
-    dot: false,
-    followSymbolicLinks: false,
-    onlyFiles: true,
-    expandDirectories: false,
-  });
-  const sorted = found.map(toPosix).sort();
+  const found = lastWalk?.root === root ? lastWalk.walk.configs : walkTree(root, true).configs;
+  const sorted = [...found].sort(byCodeUnit);
   return {
     tsconfigs: sorted.filter((f) => !f.endsWith('package.json')),
     packageJsons: sorted.filter((f) => f.endsWith('package.json') && existsSync(join(root, f))),
