@@ -8,6 +8,26 @@ import { ts } from './typescript.js';
 import type { ArgFact, CallFact, ClassFact, FileFacts, FnFact, GateRef, GuardHit, SuppressionFact, Val } from './facts.js';
 import { CONSENT_CALLBACK_APIS, GuardMatcher, SEC_GPC_HIT, type GuardMatch } from './guards.js';
 
+/**
+ * `ts` is the compiler's exports object: over two thousand getters, in dictionary mode, slow to read on the hot
+ * path. The walk reads what it uses from these constants instead.
+ */
+const {
+  SyntaxKind, ScriptKind, ScriptTarget, DiagnosticCategory, canHaveModifiers, createSourceFile, flattenDiagnosticMessageText, forEachChild,
+  getModifiers, isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock,
+  isBreakStatement, isCallExpression, isCaseClause, isClassDeclaration, isClassExpression, isClassLike, isComputedPropertyName,
+  isConditionalExpression, isConstructorDeclaration, isContinueStatement, isElementAccessExpression, isExportAssignment, isExternalModuleReference,
+  isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression, isFunctionLike, isGetAccessorDeclaration, isIdentifier,
+  isIfStatement, isImportDeclaration, isImportEqualsDeclaration, isIntersectionTypeNode, isJsxAttribute, isJsxElement, isJsxExpression,
+  isJsxSpreadAttribute, isJsxText, isMetaProperty, isMethodDeclaration, isNamedExports, isNamedImports, isNamespaceExport, isNamespaceImport,
+  isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral, isObjectBindingPattern, isObjectLiteralExpression,
+  isOmittedExpression, isParenthesizedExpression, isParenthesizedTypeNode, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression,
+  isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName, isReturnStatement, isSatisfiesExpression,
+  isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteral, isStringLiteralLike, isTemplateExpression, isThrowStatement,
+  isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isUnionTypeNode, isVariableDeclaration,
+  isVariableDeclarationList, isVariableStatement
+} = ts;
+
 export interface ExtractOptions {
   guards: GuardMatcher;
   /** Global names worth recording calls on (vendor globals, HTTP and consent APIs). */
@@ -97,27 +117,27 @@ const SRC_TAGS = new Set(['script', 'img', 'iframe', 'Script']);
 const FALSY_LITERALS = new Set(['false', '0', 'null', 'undefined', '', 'denied', 'no', 'n', 'off', 'rejected', 'deny']);
 
 function scriptKind(file: string): ts.ScriptKind {
-  if (/\.tsx$/i.test(file)) return ts.ScriptKind.TSX;
-  if (/\.[mc]?ts$/i.test(file)) return ts.ScriptKind.TS;
-  if (/\.jsx$/i.test(file)) return ts.ScriptKind.JSX;
+  if (/\.tsx$/i.test(file)) return ScriptKind.TSX;
+  if (/\.[mc]?ts$/i.test(file)) return ScriptKind.TS;
+  if (/\.jsx$/i.test(file)) return ScriptKind.JSX;
   // Plain .js files often contain JSX (React apps); the JSX grammar parses ordinary JS as well.
-  return ts.ScriptKind.JSX;
+  return ScriptKind.JSX;
 }
 
 function unwrap(node: ts.Expression): ts.Expression {
   let e = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isTypeAssertionExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+    if (isParenthesizedExpression(e) || isAsExpression(e) || isNonNullExpression(e) || isSatisfiesExpression(e) || isTypeAssertionExpression(e) || isAwaitExpression(e)) e = e.expression;
     else return e;
   }
 }
 
 function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.JsxAttributeName | ts.MemberName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isComputedPropertyName(name)) {
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text;
+  if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isComputedPropertyName(name)) {
     const e = name.expression;
-    if (ts.isStringLiteralLike(e)) return e.text;
+    if (isStringLiteralLike(e)) return e.text;
   }
   return undefined;
 }
@@ -125,7 +145,7 @@ function propertyNameText(name: ts.PropertyName | ts.BindingName | ts.JsxAttribu
 function stringLiteralOf(node: ts.Expression | undefined): string | undefined {
   if (!node) return undefined;
   const e = unwrap(node);
-  return ts.isStringLiteralLike(e) ? e.text : undefined;
+  return isStringLiteralLike(e) ? e.text : undefined;
 }
 
 function fold(text: string, max = 200): string {
@@ -134,8 +154,8 @@ function fold(text: string, max = 200): string {
 }
 
 function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement)) return true;
-  if (ts.isBlock(statement)) {
+  if (isReturnStatement(statement) || isThrowStatement(statement) || isContinueStatement(statement) || isBreakStatement(statement)) return true;
+  if (isBlock(statement)) {
     const last = statement.statements.at(-1);
     return last !== undefined && exits(last);
   }
@@ -143,7 +163,7 @@ function exits(statement: ts.Statement): boolean {
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+  return canHaveModifiers(node) && (getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
 function join(a: GateRef[] | null, b: GateRef[] | null): GateRef[] | null {
@@ -192,7 +212,10 @@ class Extractor {
     text: string,
     private readonly options: ExtractOptions,
   ) {
-    this.sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+    // No parent pointers (fixing them up costs a walk of the whole tree): the walk sets the parents of what it
+    // visits, and `parentOf` finds any other node's parent by position.
+    this.sf = createSourceFile(file, text, ScriptTarget.Latest, false, scriptKind(file));
+    this.cp = this.sf;
     this.facts = { file, exports: [], starExports: [], functions: [], classes: [], calls: [], types: [], suppressions: [], gpcReads: [] };
     this.facts.functions.push({ name: '<module>', line: 1, column: 1, params: [], returns: [] });
     this.scope = new Scope();
@@ -200,13 +223,13 @@ class Extractor {
 
   run(text: string): FileFacts {
     const diagnostics = (this.sf as unknown as { parseDiagnostics?: readonly TypeScriptTypes.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-    const first = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+    const first = diagnostics.find((d) => d.category === DiagnosticCategory.Error);
     if (first) {
       const line = this.sf.getLineAndCharacterOfPosition(first.start).line + 1;
-      throw new SyntaxErrorInFile(`syntax error at line ${line}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`);
+      throw new SyntaxErrorInFile(`syntax error at line ${line}: ${flattenDiagnosticMessageText(first.messageText, ' ')}`);
     }
     this.declareStatements(this.sf.statements, this.scope);
-    this.visitStatements(this.sf.statements);
+    this.visitStatements(this.sf.statements, this.sf);
     this.finalize();
     if (text.includes('flowaudit-ignore')) this.facts.suppressions = suppressionsOf(text);
     return this.facts;
@@ -226,8 +249,9 @@ class Extractor {
     if (id !== undefined) return id;
     id = this.facts.functions.length;
     this.fnIds.set(node, id);
-    const fact: FnFact = { name: this.functionName(node), ...this.pos(node), params: node.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '{…}')), returns: [] };
-    const cls = ts.isClassLike(node.parent) ? this.clsId(node.parent) : undefined;
+    const fact: FnFact = { name: this.functionName(node), ...this.pos(node), params: node.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '{…}')), returns: [] };
+    const parent = this.parentOf(node)!;
+    const cls = isClassLike(parent) ? this.clsId(parent) : undefined;
     if (cls !== undefined) fact.cls = cls;
     this.facts.functions.push(fact);
     return id;
@@ -239,37 +263,47 @@ class Extractor {
     id = this.facts.classes.length;
     this.clsIds.set(node, id);
     let name = node.name?.text;
-    if (!name && ts.isVariableDeclaration(node.parent) && ts.isIdentifier(node.parent.name)) name = node.parent.name.text;
+    if (!name) {
+      const parent = this.parentOf(node)!;
+      if (isVariableDeclaration(parent) && isIdentifier(parent.name)) name = parent.name.text;
+    }
     this.facts.classes.push({ name: name ?? '<class>', fields: [], methods: [] });
     return id;
   }
 
   private functionName(node: ts.SignatureDeclaration): string {
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) && node.name) return node.name.text;
-    const parent = node.parent;
-    if (ts.isClassLike(parent)) {
-      const cls = parent.name?.text ?? (ts.isVariableDeclaration(parent.parent) && ts.isIdentifier(parent.parent.name) ? parent.parent.name.text : '<class>');
-      if (ts.isConstructorDeclaration(node)) return `${cls}.constructor`;
+    if ((isFunctionDeclaration(node) || isFunctionExpression(node)) && node.name) return node.name.text;
+    const parent = this.parentOf(node)!;
+    if (isClassLike(parent)) {
+      const grand = parent.name ? undefined : this.parentOf(parent)!;
+      const cls = parent.name?.text ?? (isVariableDeclaration(grand!) && isIdentifier(grand.name) ? grand.name.text : '<class>');
+      if (isConstructorDeclaration(node)) return `${cls}.constructor`;
       const member = node.name ? propertyNameText(node.name as ts.PropertyName) : undefined;
       return `${cls}.${member ?? '<member>'}`;
     }
-    if (node.name && !ts.isComputedPropertyName(node.name)) {
+    if (node.name && !isComputedPropertyName(node.name)) {
       const own = propertyNameText(node.name as ts.PropertyName);
       if (own) return own;
     }
     let p: ts.Node = parent;
-    while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
-    if (ts.isCallExpression(p) && ts.isVariableDeclaration(p.parent) && ts.isIdentifier(p.parent.name)) return p.parent.name.text;
-    if (ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return p.name.text;
-    if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.name) {
+    while (isParenthesizedExpression(p) || isAsExpression(p) || isSatisfiesExpression(p)) p = this.parentOf(p)!;
+    if (isCallExpression(p)) {
+      const pp = this.parentOf(p)!;
+      if (isVariableDeclaration(pp) && isIdentifier(pp.name)) return pp.name.text;
+    }
+    if (isVariableDeclaration(p) && isIdentifier(p.name)) return p.name.text;
+    if ((isPropertyAssignment(p) || isPropertyDeclaration(p)) && p.name) {
       const key = propertyNameText(p.name);
       if (key) {
-        if (ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent)) return `${p.parent.name?.text ?? '<class>'}.${key}`;
+        if (isPropertyDeclaration(p)) {
+          const pp = this.parentOf(p)!;
+          if (isClassLike(pp)) return `${pp.name?.text ?? '<class>'}.${key}`;
+        }
         return key;
       }
     }
-    if (ts.isBinaryExpression(p) && ts.isPropertyAccessExpression(p.left)) return p.left.name.text;
-    if (ts.isExportAssignment(p)) return 'default';
+    if (isBinaryExpression(p) && isPropertyAccessExpression(p.left)) return p.left.name.text;
+    if (isExportAssignment(p)) return 'default';
     return '<anonymous>';
   }
 
@@ -278,51 +312,51 @@ class Extractor {
   }
 
   private declareStatement(s: ts.Statement, scope: Scope): void {
-    if (ts.isImportDeclaration(s)) {
+    if (isImportDeclaration(s)) {
       const src = stringLiteralOf(s.moduleSpecifier as ts.Expression);
       const clause = s.importClause;
       if (!src || !clause) return;
       if (clause.name) scope.vars.set(clause.name.text, { kind: 'import', val: { k: 'imp', src, name: 'default' }, path: [], scope });
       const named = clause.namedBindings;
-      if (named && ts.isNamespaceImport(named)) scope.vars.set(named.name.text, { kind: 'import', val: { k: 'imp', src, name: '*' }, path: [], scope });
-      if (named && ts.isNamedImports(named)) {
+      if (named && isNamespaceImport(named)) scope.vars.set(named.name.text, { kind: 'import', val: { k: 'imp', src, name: '*' }, path: [], scope });
+      if (named && isNamedImports(named)) {
         for (const el of named.elements) {
           const imported = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
           scope.vars.set(el.name.text, { kind: 'import', val: { k: 'imp', src, name: imported }, path: [], scope });
         }
       }
-    } else if (ts.isImportEqualsDeclaration(s)) {
+    } else if (isImportEqualsDeclaration(s)) {
       const ref = s.moduleReference;
-      if (ts.isExternalModuleReference(ref)) {
+      if (isExternalModuleReference(ref)) {
         const src = stringLiteralOf(ref.expression);
         if (src) scope.vars.set(s.name.text, { kind: 'import', val: { k: 'imp', src, name: '*' }, path: [], scope });
       }
-    } else if (ts.isVariableStatement(s)) {
-      if (hasModifier(s, ts.SyntaxKind.DeclareKeyword)) return;
+    } else if (isVariableStatement(s)) {
+      if (hasModifier(s, SyntaxKind.DeclareKeyword)) return;
       for (const d of s.declarationList.declarations) this.declareBinding(d.name, scope, { init: d.initializer, type: d.type });
-    } else if (ts.isFunctionDeclaration(s)) {
+    } else if (isFunctionDeclaration(s)) {
       if (s.name && s.body) scope.vars.set(s.name.text, { kind: 'fn', val: { k: 'fn', id: this.fnId(s) }, path: [], scope });
-    } else if (ts.isClassDeclaration(s)) {
+    } else if (isClassDeclaration(s)) {
       if (s.name) scope.vars.set(s.name.text, { kind: 'cls', val: { k: 'cls', id: this.clsId(s) }, path: [], scope });
     }
   }
 
   private declareBinding(name: ts.BindingName, scope: Scope, from: { init?: ts.Expression; type?: ts.TypeNode; param?: [number, number]; consent?: boolean; val?: Val }, path: string[] = []): void {
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       const b: Binding = { kind: from.val ? 'var' : from.consent ? 'consent' : from.param ? 'param' : 'var', path, scope };
       if (from.val) b.baseVal = from.val;
       if (from.init) b.init = from.init;
-      if (from.type && (path.length === 0 || !ts.isTypeLiteralNode(from.type))) b.type = from.type;
+      if (from.type && (path.length === 0 || !isTypeLiteralNode(from.type))) b.type = from.type;
       if (from.param) [b.paramFn, b.paramIndex] = from.param;
       scope.vars.set(name.text, b);
       return;
     }
-    if (ts.isObjectBindingPattern(name)) {
+    if (isObjectBindingPattern(name)) {
       for (const el of name.elements) {
-        const key = el.dotDotDotToken ? undefined : el.propertyName ? propertyNameText(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        const key = el.dotDotDotToken ? undefined : el.propertyName ? propertyNameText(el.propertyName) : isIdentifier(el.name) ? el.name.text : undefined;
         // `({ shipping }: { shipping: ShippingProfile })`: the element's declared type is the member's.
-        const memberType = key !== undefined && from.type && ts.isTypeLiteralNode(from.type) ? memberTypeOf(from.type, key) : undefined;
-        if (memberType && ts.isIdentifier(el.name)) {
+        const memberType = key !== undefined && from.type && isTypeLiteralNode(from.type) ? memberTypeOf(from.type, key) : undefined;
+        if (memberType && isIdentifier(el.name)) {
           this.declareBinding(el.name, scope, { ...from, type: memberType }, []);
           const b = scope.vars.get(el.name.text)!;
           b.path = [...path, key!];
@@ -330,11 +364,11 @@ class Extractor {
         }
         this.declareBinding(el.name, scope, from, key === undefined ? path : [...path, key]);
         const fallback = el.initializer && !from.param ? unwrap(el.initializer) : undefined;
-        if (fallback && ts.isIdentifier(el.name) && (ts.isStringLiteralLike(fallback) || ts.isTemplateExpression(fallback))) scope.vars.get(el.name.text)!.fallback = fallback;
+        if (fallback && isIdentifier(el.name) && (isStringLiteralLike(fallback) || isTemplateExpression(fallback))) scope.vars.get(el.name.text)!.fallback = fallback;
       }
     } else {
       name.elements.forEach((el, i) => {
-        if (!ts.isOmittedExpression(el)) this.declareBinding(el.name, scope, from, el.dotDotDotToken ? path : [...path, String(i)]);
+        if (!isOmittedExpression(el)) this.declareBinding(el.name, scope, from, el.dotDotDotToken ? path : [...path, String(i)]);
       });
     }
   }
@@ -368,33 +402,37 @@ class Extractor {
 
   /** `client: Stripe` (a type naming an imported or local class) -> an instance of it. */
   private typedVal(type: ts.TypeNode | undefined, scope: Scope): Val | undefined {
-    if (type && ts.isUnionTypeNode(type)) {
+    if (type && isUnionTypeNode(type)) {
       for (const member of type.types) {
         const v = this.typedVal(member, scope);
         if (v) return v;
       }
       return undefined;
     }
-    if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+    if (!type || !isTypeReferenceNode(type)) return undefined;
     const name = type.typeName;
-    const root = ts.isIdentifier(name) ? name : ts.isIdentifier(name.left) ? name.left : undefined;
+    const root = isIdentifier(name) ? name : isIdentifier(name.left) ? name.left : undefined;
     if (!root) return undefined;
     const b = scope.lookup(root.text);
     if (!b || (b.kind !== 'import' && b.kind !== 'cls')) return undefined;
     let f: Val = this.bindingVal(b);
-    if (ts.isQualifiedName(name)) f = { k: 'get', o: f, p: name.right.text };
+    if (isQualifiedName(name)) f = { k: 'get', o: f, p: name.right.text };
     return { k: 'new', f };
   }
 
   private thisClass(node: ts.Node): number | undefined {
-    for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
-      if (ts.isArrowFunction(p)) continue;
-      if (ts.isClassLike(p)) return this.clsId(p);
-      if (ts.isFunctionLike(p)) {
-        if (ts.isClassLike(p.parent)) return this.clsId(p.parent);
+    for (let p = this.parentOf(node); p; p = this.parentOf(p)) {
+      if (isArrowFunction(p)) continue;
+      if (isClassLike(p)) return this.clsId(p);
+      if (isFunctionLike(p)) {
+        const pp = this.parentOf(p);
+        if (pp && isClassLike(pp)) return this.clsId(pp);
         return undefined;
       }
-      if (ts.isPropertyDeclaration(p) && ts.isClassLike(p.parent)) return this.clsId(p.parent);
+      if (isPropertyDeclaration(p)) {
+        const pp = this.parentOf(p);
+        if (pp && isClassLike(pp)) return this.clsId(pp);
+      }
     }
     return undefined;
   }
@@ -411,81 +449,81 @@ class Extractor {
 
   private valueOfInner(node: ts.Expression, scope: Scope): Val {
     const e = unwrap(node);
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       if (e.text === 'undefined') return UNK;
       const b = scope.lookup(e.text);
       return b ? this.bindingVal(b) : { k: 'glob', name: e.text };
     }
-    if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    if (e.kind === SyntaxKind.ThisKeyword) {
       const cls = this.thisClass(e);
       return cls === undefined ? UNK : { k: 'this', cls };
     }
-    if (ts.isPropertyAccessExpression(e)) {
-      if (ts.isMetaProperty(e.expression)) return { k: 'get', o: { k: 'glob', name: 'import.meta' }, p: e.name.text };
+    if (isPropertyAccessExpression(e)) {
+      if (isMetaProperty(e.expression)) return { k: 'get', o: { k: 'glob', name: 'import.meta' }, p: e.name.text };
       return { k: 'get', o: this.valueOf(e.expression, scope), p: e.name.text };
     }
-    if (ts.isElementAccessExpression(e)) {
-      const key = stringLiteralOf(e.argumentExpression) ?? (ts.isNumericLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined);
+    if (isElementAccessExpression(e)) {
+      const key = stringLiteralOf(e.argumentExpression) ?? (isNumericLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined);
       return key === undefined ? UNK : { k: 'get', o: this.valueOf(e.expression, scope), p: key };
     }
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       const callee = unwrap(e.expression);
       const a0 = stringLiteralOf(e.arguments[0]);
-      if (e.expression.kind === ts.SyntaxKind.ImportKeyword) return a0 ? { k: 'imp', src: a0, name: '*' } : UNK;
-      if (ts.isIdentifier(callee) && callee.text === 'require' && a0 && !scope.lookup('require')) return { k: 'imp', src: a0, name: '*' };
-      const calleeName = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      if (e.expression.kind === SyntaxKind.ImportKeyword) return a0 ? { k: 'imp', src: a0, name: '*' } : UNK;
+      if (isIdentifier(callee) && callee.text === 'require' && a0 && !scope.lookup('require')) return { k: 'imp', src: a0, name: '*' };
+      const calleeName = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
       if (calleeName === 'useCallback' && e.arguments[0]) return this.valueOf(e.arguments[0], scope);
       if (calleeName === 'useMemo' && e.arguments[0]) {
         const f = unwrap(e.arguments[0]);
-        if (ts.isArrowFunction(f) && !ts.isBlock(f.body)) return this.valueOf(f.body, scope);
+        if (isArrowFunction(f) && !isBlock(f.body)) return this.valueOf(f.body, scope);
       }
-      if (calleeName === 'bind' && ts.isPropertyAccessExpression(callee)) return this.valueOf(callee.expression, scope);
+      if (calleeName === 'bind' && isPropertyAccessExpression(callee)) return this.valueOf(callee.expression, scope);
       const call: Val = { k: 'call', f: this.valueOf(callee, scope) };
       if (a0 !== undefined) call.a0 = a0;
       if (e.arguments.length) call.args = e.arguments.slice(0, 2).map((a) => this.valueOf(a, scope));
       return call;
     }
-    if (ts.isNewExpression(e)) {
+    if (isNewExpression(e)) {
       const v: Val = { k: 'new', f: this.valueOf(e.expression, scope) };
       if (e.arguments?.length) v.args = e.arguments.slice(0, 2).map((a) => this.valueOf(a, scope));
       return v;
     }
-    if (ts.isStringLiteralLike(e)) return { k: 'str', v: e.text };
-    if (ts.isTemplateExpression(e)) {
+    if (isStringLiteralLike(e)) return { k: 'str', v: e.text };
+    if (isTemplateExpression(e)) {
       const parts: Val[] = [{ k: 'str', v: e.head.text }];
       for (const span of e.templateSpans) parts.push(this.valueOf(span.expression, scope), { k: 'str', v: span.literal.text });
       return { k: 'cat', parts };
     }
-    if (ts.isBinaryExpression(e)) {
+    if (isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (op === ts.SyntaxKind.PlusToken) return { k: 'cat', parts: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) {
+      if (op === SyntaxKind.PlusToken) return { k: 'cat', parts: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
+      if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.QuestionQuestionEqualsToken || op === SyntaxKind.BarBarEqualsToken) {
         return { k: 'or', vs: [this.valueOf(e.left, scope), this.valueOf(e.right, scope)] };
       }
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.CommaToken) return this.valueOf(e.right, scope);
+      if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.EqualsToken || op === SyntaxKind.CommaToken) return this.valueOf(e.right, scope);
       return UNK;
     }
-    if (ts.isConditionalExpression(e)) return { k: 'or', vs: [this.valueOf(e.whenTrue, scope), this.valueOf(e.whenFalse, scope)] };
-    if (ts.isObjectLiteralExpression(e)) {
+    if (isConditionalExpression(e)) return { k: 'or', vs: [this.valueOf(e.whenTrue, scope), this.valueOf(e.whenFalse, scope)] };
+    if (isObjectLiteralExpression(e)) {
       const props: [string, Val][] = [];
       for (const p of e.properties) {
-        if (ts.isPropertyAssignment(p)) {
+        if (isPropertyAssignment(p)) {
           const key = propertyNameText(p.name);
           if (key !== undefined) props.push([key, this.valueOf(p.initializer, scope)]);
-        } else if (ts.isShorthandPropertyAssignment(p)) {
+        } else if (isShorthandPropertyAssignment(p)) {
           props.push([p.name.text, this.valueOf(p.name, scope)]);
-        } else if (ts.isMethodDeclaration(p) && p.body) {
+        } else if (isMethodDeclaration(p) && p.body) {
           const key = propertyNameText(p.name);
           if (key !== undefined) props.push([key, { k: 'fn', id: this.fnId(p) }]);
-        } else if (ts.isSpreadAssignment(p)) {
+        } else if (isSpreadAssignment(p)) {
           const spread = this.valueOf(p.expression, scope);
           if (spread.k === 'obj') props.push(...spread.props);
         }
       }
       return { k: 'obj', props };
     }
-    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { k: 'fn', id: this.fnId(e) };
-    if (ts.isClassExpression(e)) return { k: 'cls', id: this.clsId(e) };
+    if (isArrowFunction(e) || isFunctionExpression(e)) return { k: 'fn', id: this.fnId(e) };
+    if (isClassExpression(e)) return { k: 'cls', id: this.clsId(e) };
     return UNK;
   }
 
@@ -494,28 +532,28 @@ class Extractor {
   /** Member path of an expression as names: `window.navigator.globalPrivacyControl`, `consent.allows`. */
   private accessPath(node: ts.Expression): string[] | undefined {
     const e = unwrap(node);
-    if (ts.isIdentifier(e)) return [e.text];
-    if (e.kind === ts.SyntaxKind.ThisKeyword) return ['this'];
-    if (ts.isPropertyAccessExpression(e)) {
+    if (isIdentifier(e)) return [e.text];
+    if (e.kind === SyntaxKind.ThisKeyword) return ['this'];
+    if (isPropertyAccessExpression(e)) {
       const base = this.accessPath(e.expression);
       return base ? [...base, e.name.text] : [e.name.text];
     }
-    if (ts.isElementAccessExpression(e)) {
+    if (isElementAccessExpression(e)) {
       const key = stringLiteralOf(e.argumentExpression);
       const base = this.accessPath(e.expression);
       return key !== undefined ? [...(base ?? []), key] : base;
     }
-    if (ts.isCallExpression(e)) return this.accessPath(e.expression);
+    if (isCallExpression(e)) return this.accessPath(e.expression);
     return undefined;
   }
 
   private isSecGpcRead(e: ts.Expression): boolean {
-    if (ts.isElementAccessExpression(e)) return stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc';
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    if (isElementAccessExpression(e)) return stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc';
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
       const method = e.expression.name.text;
       return ['get', 'header', 'getHeader', 'has'].includes(method) && stringLiteralOf(e.arguments[0])?.toLowerCase() === 'sec-gpc';
     }
-    if (ts.isPropertyAccessExpression(e)) return false;
+    if (isPropertyAccessExpression(e)) return false;
     return false;
   }
 
@@ -529,38 +567,38 @@ class Extractor {
 
   private condInner(node: ts.Expression, step: number): Cond {
     const e = unwrap(node);
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return swap(this.cond(e.operand, step));
-    if (ts.isTypeOfExpression(e)) return NO_COND;
+    if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return swap(this.cond(e.operand, step));
+    if (isTypeOfExpression(e)) return NO_COND;
     if (this.isSecGpcRead(e)) return condOf({ hit: SEC_GPC_HIT, polarity: 'opted_out' });
-    if (ts.isBinaryExpression(e)) {
+    if (isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (op === SyntaxKind.AmpersandAmpersandToken) {
         const a = this.cond(e.left, step);
         const b = this.cond(e.right, step);
         return { t: a.t || b.t ? join(a.t, b.t) : null, f: a.f && b.f ? join(a.f, b.f) : null };
       }
-      if (op === ts.SyntaxKind.BarBarToken) {
+      if (op === SyntaxKind.BarBarToken) {
         const a = this.cond(e.left, step);
         const b = this.cond(e.right, step);
         return { t: a.t && b.t ? join(a.t, b.t) : null, f: a.f || b.f ? join(a.f, b.f) : null };
       }
       return this.comparison(e, step);
     }
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       const callee = unwrap(e.expression);
-      if (ts.isIdentifier(callee) && callee.text === 'Boolean' && e.arguments[0]) return this.cond(e.arguments[0], step);
+      if (isIdentifier(callee) && callee.text === 'Boolean' && e.arguments[0]) return this.cond(e.arguments[0], step);
       const path = this.accessPath(callee);
       if (path) {
         const match = this.options.guards.matchCall(path);
         if (match) return condOf(match);
       }
-      if (ts.isPropertyAccessExpression(callee) && ['includes', 'has', 'some', 'indexOf', 'contains', 'startsWith'].includes(callee.name.text)) {
+      if (isPropertyAccessExpression(callee) && ['includes', 'has', 'some', 'indexOf', 'contains', 'startsWith'].includes(callee.name.text)) {
         const inner = this.cond(callee.expression, step);
         if (inner.t || inner.f) return inner;
       }
       return this.consentRoot(e) ? condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' }) : NO_COND;
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
       const path = this.accessPath(e);
       if (path) {
         const match = this.options.guards.matchRead(path);
@@ -569,8 +607,8 @@ class Extractor {
       // A read on a consent API's callback parameter (`data.uspString`): the consent state itself.
       if (this.consentRoot(e)) return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
       let root: ts.Expression = e;
-      while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
-      if (ts.isIdentifier(root)) {
+      while (isPropertyAccessExpression(root) || isElementAccessExpression(root) || isCallExpression(root)) root = unwrap(root.expression);
+      if (isIdentifier(root)) {
         const b = this.scope.lookup(root.text);
         if (b?.kind === 'var' && step === 0 && b.init && path) {
           const initPath = this.accessPath(b.init);
@@ -582,7 +620,7 @@ class Extractor {
       }
       return NO_COND;
     }
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const b = this.scope.lookup(e.text);
       if (b?.kind === 'consent') return condOf({ hit: { name: 'consent callback', gpc: false }, polarity: 'unknown' });
       if (b?.kind === 'param' && b.paramFn === this.fn && !this.inTransparentParam(b)) {
@@ -612,21 +650,21 @@ class Extractor {
   /** Is the expression a read of (or a method call on) a consent API's callback parameter? */
   private consentRoot(e: ts.Expression): boolean {
     let root: ts.Expression = e;
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isCallExpression(root)) root = unwrap(root.expression);
-    return ts.isIdentifier(root) && this.scope.lookup(root.text)?.kind === 'consent';
+    while (isPropertyAccessExpression(root) || isElementAccessExpression(root) || isCallExpression(root)) root = unwrap(root.expression);
+    return isIdentifier(root) && this.scope.lookup(root.text)?.kind === 'consent';
   }
 
   private comparison(e: ts.BinaryExpression, step: number): Cond {
     const op = e.operatorToken.kind;
     const literalText = (x: ts.Expression): string | undefined => {
       const u = unwrap(x);
-      if (ts.isStringLiteralLike(u)) return u.text.toLowerCase();
-      if (u.kind === ts.SyntaxKind.TrueKeyword) return 'true';
-      if (u.kind === ts.SyntaxKind.FalseKeyword) return 'false';
-      if (u.kind === ts.SyntaxKind.NullKeyword) return 'null';
-      if (ts.isIdentifier(u) && u.text === 'undefined') return 'undefined';
-      if (ts.isNumericLiteral(u)) return u.text;
-      if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(u.operand)) return `-${u.operand.text}`;
+      if (isStringLiteralLike(u)) return u.text.toLowerCase();
+      if (u.kind === SyntaxKind.TrueKeyword) return 'true';
+      if (u.kind === SyntaxKind.FalseKeyword) return 'false';
+      if (u.kind === SyntaxKind.NullKeyword) return 'null';
+      if (isIdentifier(u) && u.text === 'undefined') return 'undefined';
+      if (isNumericLiteral(u)) return u.text;
+      if (isPrefixUnaryExpression(u) && u.operator === SyntaxKind.MinusToken && isNumericLiteral(u.operand)) return `-${u.operand.text}`;
       return undefined;
     };
     const rightLit = literalText(e.right);
@@ -638,17 +676,17 @@ class Extractor {
     if (!c.t && !c.f) return NO_COND;
     const negative = lit === '-1' || FALSY_LITERALS.has(lit);
     switch (op) {
-      case ts.SyntaxKind.EqualsEqualsEqualsToken:
-      case ts.SyntaxKind.EqualsEqualsToken:
+      case SyntaxKind.EqualsEqualsEqualsToken:
+      case SyntaxKind.EqualsEqualsToken:
         return negative ? swap(c) : c;
-      case ts.SyntaxKind.ExclamationEqualsEqualsToken:
-      case ts.SyntaxKind.ExclamationEqualsToken:
+      case SyntaxKind.ExclamationEqualsEqualsToken:
+      case SyntaxKind.ExclamationEqualsToken:
         return negative ? c : swap(c);
-      case ts.SyntaxKind.GreaterThanToken:
-      case ts.SyntaxKind.GreaterThanEqualsToken:
+      case SyntaxKind.GreaterThanToken:
+      case SyntaxKind.GreaterThanEqualsToken:
         return rightLit !== undefined ? c : swap(c);
-      case ts.SyntaxKind.LessThanToken:
-      case ts.SyntaxKind.LessThanEqualsToken:
+      case SyntaxKind.LessThanToken:
+      case SyntaxKind.LessThanEqualsToken:
         return rightLit !== undefined ? swap(c) : c;
       default:
         return NO_COND;
@@ -658,13 +696,13 @@ class Extractor {
   /** Guards of a collection filtered by a guard (`users.filter(u => canSellData(u))`). */
   private collectionGuard(node: ts.Expression, step = 0): GateRef[] | null {
     const e = unwrap(node);
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
       const method = e.expression.name.text;
       if (method === 'filter' && e.arguments[0]) {
         const f = unwrap(e.arguments[0]);
         let gates: GateRef[] | null = null;
-        if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) {
-          const body = ts.isBlock(f.body) ? f.body.statements.find(ts.isReturnStatement)?.expression : f.body;
+        if (isArrowFunction(f) || isFunctionExpression(f)) {
+          const body = isBlock(f.body) ? f.body.statements.find(isReturnStatement)?.expression : f.body;
           if (body) {
             const saved = this.scope;
             const inner = new Scope(this.scope);
@@ -683,7 +721,7 @@ class Extractor {
       if (PRESERVING.has(method)) return this.collectionGuard(e.expression.expression, step);
       return null;
     }
-    if (ts.isIdentifier(e) && step === 0) {
+    if (isIdentifier(e) && step === 0) {
       const b = this.scope.lookup(e.text);
       if (b?.kind === 'var' && b.init && b.path.length === 0) return this.collectionGuard(b.init, step + 1);
     }
@@ -703,14 +741,14 @@ class Extractor {
 
   private typeVal(type: ts.TypeNode | undefined, scope: Scope, names: Set<string>): Val | undefined {
     if (!type) return undefined;
-    if (ts.isTypeLiteralNode(type)) {
+    if (isTypeLiteralNode(type)) {
       for (const n of typeMemberNames(type.members)) names.add(n);
       return undefined;
     }
-    if (ts.isArrayTypeNode(type)) return this.typeVal(type.elementType, scope, names);
-    if (!ts.isTypeReferenceNode(type)) return undefined;
+    if (isArrayTypeNode(type)) return this.typeVal(type.elementType, scope, names);
+    if (!isTypeReferenceNode(type)) return undefined;
     const name = type.typeName;
-    if (ts.isIdentifier(name)) {
+    if (isIdentifier(name)) {
       const b = scope.lookup(name.text);
       if (b?.kind === 'import') return this.bindingVal(b);
       return { k: 'glob', name: name.text };
@@ -721,7 +759,7 @@ class Extractor {
   private collectNames(node: ts.Expression, acc: NameAcc, depth: number): void {
     if (depth > 10) return;
     const e = unwrap(node);
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       acc.names.add(e.text);
       const b = this.scope.lookup(e.text);
       if (!b) return;
@@ -733,7 +771,7 @@ class Extractor {
       if (b.kind === 'var' && b.init && b.path.length === 0 && depth < 8 && !acc.seen.has(b)) {
         acc.seen.add(b);
         const init = unwrap(b.init);
-        if (ts.isObjectLiteralExpression(init) || ts.isArrayLiteralExpression(init) || ts.isIdentifier(init) || ts.isCallExpression(init) || ts.isNewExpression(init)) {
+        if (isObjectLiteralExpression(init) || isArrayLiteralExpression(init) || isIdentifier(init) || isCallExpression(init) || isNewExpression(init)) {
           const saved = this.scope;
           this.scope = b.scope;
           this.collectNames(init, acc, depth + 2);
@@ -742,41 +780,41 @@ class Extractor {
       }
       return;
     }
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-      const name = ts.isPropertyAccessExpression(e) ? e.name.text : stringLiteralOf(e.argumentExpression);
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+      const name = isPropertyAccessExpression(e) ? e.name.text : stringLiteralOf(e.argumentExpression);
       if (name === undefined) return;
       acc.names.add(name);
       // `user.id` carries a user id; `order.id` does not: only an id takes its receiver's name.
       if (name === 'id' || name === 'uuid') {
         const receiver = unwrap(e.expression);
-        const receiverName = ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
+        const receiverName = isIdentifier(receiver) ? receiver.text : isPropertyAccessExpression(receiver) ? receiver.name.text : undefined;
         if (receiverName) acc.names.add(`${receiverName}${capitalise(name)}`);
       }
       return;
     }
-    if (ts.isObjectLiteralExpression(e)) {
+    if (isObjectLiteralExpression(e)) {
       for (const p of e.properties) {
-        if (ts.isPropertyAssignment(p)) {
+        if (isPropertyAssignment(p)) {
           const key = propertyNameText(p.name);
           // `restricted_data_processing: false` switches a setting off; it sends no such field either.
-          if (unwrap(p.initializer).kind === ts.SyntaxKind.FalseKeyword) continue;
+          if (unwrap(p.initializer).kind === SyntaxKind.FalseKeyword) continue;
           if (key !== undefined) acc.names.add(key);
           this.collectNames(p.initializer, acc, depth + 1);
-        } else if (ts.isShorthandPropertyAssignment(p)) {
+        } else if (isShorthandPropertyAssignment(p)) {
           this.collectNames(p.name, acc, depth + 1);
-        } else if (ts.isSpreadAssignment(p)) {
+        } else if (isSpreadAssignment(p)) {
           this.collectNames(p.expression, acc, depth + 1);
         }
       }
       return;
     }
-    if (ts.isArrayLiteralExpression(e)) {
-      for (const el of e.elements) this.collectNames(ts.isSpreadElement(el) ? el.expression : el, acc, depth + 1);
+    if (isArrayLiteralExpression(e)) {
+      for (const el of e.elements) this.collectNames(isSpreadElement(el) ? el.expression : el, acc, depth + 1);
       return;
     }
-    if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
-      for (const a of e.arguments ?? []) if (!ts.isArrowFunction(a) && !ts.isFunctionExpression(a)) this.collectNames(a, acc, depth + 1);
-      if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    if (isCallExpression(e) || isNewExpression(e)) {
+      for (const a of e.arguments ?? []) if (!isArrowFunction(a) && !isFunctionExpression(a)) this.collectNames(a, acc, depth + 1);
+      if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
         const method = e.expression.name.text;
         // Accessors and builder setters name what they carry: `user.getEmail()`, `.setClientIpAddress(ip)`.
         acc.names.add(method);
@@ -786,16 +824,16 @@ class Extractor {
       }
       return;
     }
-    if (ts.isTemplateExpression(e)) {
+    if (isTemplateExpression(e)) {
       for (const span of e.templateSpans) this.collectNames(span.expression, acc, depth + 1);
       return;
     }
-    if (ts.isBinaryExpression(e)) {
+    if (isBinaryExpression(e)) {
       this.collectNames(e.left, acc, depth + 1);
       this.collectNames(e.right, acc, depth + 1);
       return;
     }
-    if (ts.isConditionalExpression(e)) {
+    if (isConditionalExpression(e)) {
       this.collectNames(e.whenTrue, acc, depth + 1);
       this.collectNames(e.whenFalse, acc, depth + 1);
     }
@@ -803,11 +841,11 @@ class Extractor {
 
   // ---------------------------------------------------------------- the walk
 
-  private visitStatements(statements: readonly ts.Statement[]): void {
+  private visitStatements(statements: readonly ts.Statement[], parent: ts.Node): void {
     const saved = this.gates;
     for (const s of statements) {
-      this.visit(s);
-      if (ts.isIfStatement(s)) {
+      this.visit(s, parent);
+      if (isIfStatement(s)) {
         if (!s.elseStatement && exits(s.thenStatement)) this.gates = [...this.gates, this.lazy(s.expression, 'f')];
         else if (s.elseStatement && exits(s.elseStatement) && !exits(s.thenStatement)) this.gates = [...this.gates, this.lazy(s.expression, 't')];
       }
@@ -858,154 +896,189 @@ class Extractor {
     this.scope = saved;
   }
 
-  private readonly visitNode = (node: ts.Node): void => this.visit(node);
+  /** The parent of the children `forEachChild` hands `visitNode`. */
+  private cp: ts.Node;
 
-  private visit(node: ts.Node): void {
+  private readonly visitNode = (node: ts.Node): void => {
+    const parent = this.cp;
+    this.visit(node, parent);
+    this.cp = parent;
+  };
+
+  private visitChildren(node: ts.Node): void {
+    this.cp = node;
+    forEachChild(node, this.visitNode);
+  }
+
+  /** A node's parent: set by the walk, or else found from the root by position (setting the parents on the way). */
+  private parentOf(node: ts.Node): ts.Node | undefined {
+    const parent = node.parent as ts.Node | undefined;
+    if (parent || node === this.sf) return parent;
+    const { pos, end } = node;
+    let cur: ts.Node = this.sf;
+    while (cur !== node) {
+      let next: ts.Node | undefined;
+      forEachChild(cur, (c) => {
+        if (c.pos <= pos && end <= c.end && (c.pos < c.end || c === node)) {
+          next = c;
+          return true;
+        }
+        return undefined;
+      });
+      if (!next) return undefined;
+      setParent(next, cur);
+      cur = next;
+    }
+    return node.parent;
+  }
+
+  private visit(node: ts.Node, parent: ts.Node): void {
+    setParent(node, parent);
     switch (node.kind) {
-      case ts.SyntaxKind.Block:
-      case ts.SyntaxKind.ModuleBlock: {
+      case SyntaxKind.Block:
+      case SyntaxKind.ModuleBlock: {
         const block = node as ts.Block;
         // Most blocks declare nothing: they share their parent's scope.
         if (!block.statements.some(declares)) {
-          this.visitStatements(block.statements);
+          this.visitStatements(block.statements, block);
           return;
         }
         const scope = new Scope(this.scope);
         this.declareStatements(block.statements, scope);
-        this.withScope(scope, () => this.visitStatements(block.statements));
+        this.withScope(scope, () => this.visitStatements(block.statements, block));
         return;
       }
-      case ts.SyntaxKind.CaseClause:
-      case ts.SyntaxKind.DefaultClause: {
+      case SyntaxKind.CaseClause:
+      case SyntaxKind.DefaultClause: {
         const clause = node as ts.CaseOrDefaultClause;
-        if (ts.isCaseClause(clause)) this.visit(clause.expression);
+        if (isCaseClause(clause)) this.visit(clause.expression, clause);
         this.declareStatements(clause.statements, this.scope);
-        this.visitStatements(clause.statements);
+        this.visitStatements(clause.statements, clause);
         return;
       }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.Constructor:
-      case ts.SyntaxKind.GetAccessor:
-      case ts.SyntaxKind.SetAccessor:
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.MethodDeclaration:
+      case SyntaxKind.Constructor:
+      case SyntaxKind.GetAccessor:
+      case SyntaxKind.SetAccessor:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.FunctionExpression:
         this.visitFunction(node as ts.FunctionLikeDeclaration);
         return;
-      case ts.SyntaxKind.ClassDeclaration:
-      case ts.SyntaxKind.ClassExpression:
+      case SyntaxKind.ClassDeclaration:
+      case SyntaxKind.ClassExpression:
         this.visitClass(node as ts.ClassLikeDeclaration);
         return;
-      case ts.SyntaxKind.InterfaceDeclaration: {
+      case SyntaxKind.InterfaceDeclaration: {
         const d = node as ts.InterfaceDeclaration;
         this.facts.types.push([d.name.text, typeMemberNames(d.members)]);
         return;
       }
-      case ts.SyntaxKind.TypeAliasDeclaration: {
+      case SyntaxKind.TypeAliasDeclaration: {
         const d = node as ts.TypeAliasDeclaration;
         const names = typeNodeNames(d.type);
         if (names.length) this.facts.types.push([d.name.text, names]);
         return;
       }
-      case ts.SyntaxKind.IfStatement: {
+      case SyntaxKind.IfStatement: {
         const s = node as ts.IfStatement;
-        this.visit(s.expression);
-        this.withGates(this.lazy(s.expression, 't'), () => this.visit(s.thenStatement));
-        if (s.elseStatement) this.withGates(this.lazy(s.expression, 'f'), () => this.visit(s.elseStatement!));
+        this.visit(s.expression, s);
+        this.withGates(this.lazy(s.expression, 't'), () => this.visit(s.thenStatement, s));
+        if (s.elseStatement) this.withGates(this.lazy(s.expression, 'f'), () => this.visit(s.elseStatement!, s));
         return;
       }
-      case ts.SyntaxKind.ConditionalExpression: {
+      case SyntaxKind.ConditionalExpression: {
         const e = node as ts.ConditionalExpression;
-        this.visit(e.condition);
-        this.withGates(this.lazy(e.condition, 't'), () => this.visit(e.whenTrue));
-        this.withGates(this.lazy(e.condition, 'f'), () => this.visit(e.whenFalse));
+        this.visit(e.condition, e);
+        this.withGates(this.lazy(e.condition, 't'), () => this.visit(e.whenTrue, e));
+        this.withGates(this.lazy(e.condition, 'f'), () => this.visit(e.whenFalse, e));
         return;
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         this.visitBinary(node as ts.BinaryExpression);
         return;
-      case ts.SyntaxKind.ForOfStatement:
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForStatement: {
+      case SyntaxKind.ForOfStatement:
+      case SyntaxKind.ForInStatement:
+      case SyntaxKind.ForStatement: {
         const s = node as ts.ForOfStatement | ts.ForInStatement | ts.ForStatement;
         const scope = new Scope(this.scope);
         const init = s.initializer;
-        if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) this.declareBinding(d.name, scope, ts.isForStatement(s) ? { init: d.initializer, type: d.type } : {});
+        if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.declareBinding(d.name, scope, isForStatement(s) ? { init: d.initializer, type: d.type } : {});
         this.withScope(scope, () => {
-          if (init) this.visit(init);
-          if (ts.isForStatement(s)) {
-            if (s.condition) this.visit(s.condition);
-            if (s.incrementor) this.visit(s.incrementor);
-            this.visit(s.statement);
+          if (init) this.visit(init, s);
+          if (isForStatement(s)) {
+            if (s.condition) this.visit(s.condition, s);
+            if (s.incrementor) this.visit(s.incrementor, s);
+            this.visit(s.statement, s);
           } else {
-            this.visit(s.expression);
-            this.withGates(ts.isForOfStatement(s) ? this.lazy(s.expression, 'collection') : null, () => this.visit(s.statement));
+            this.visit(s.expression, s);
+            this.withGates(isForOfStatement(s) ? this.lazy(s.expression, 'collection') : null, () => this.visit(s.statement, s));
           }
         });
         return;
       }
-      case ts.SyntaxKind.CatchClause: {
+      case SyntaxKind.CatchClause: {
         const c = node as ts.CatchClause;
         const scope = new Scope(this.scope);
         if (c.variableDeclaration) this.declareBinding(c.variableDeclaration.name, scope, {});
-        this.withScope(scope, () => this.visit(c.block));
+        this.withScope(scope, () => this.visit(c.block, c));
         return;
       }
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         this.visitCall(node as ts.CallExpression);
         return;
-      case ts.SyntaxKind.NewExpression: {
+      case SyntaxKind.NewExpression: {
         const e = node as ts.NewExpression;
         this.record(e, e.expression, e.arguments ?? [], 'new');
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
-      case ts.SyntaxKind.JsxElement:
-      case ts.SyntaxKind.JsxSelfClosingElement:
+      case SyntaxKind.JsxElement:
+      case SyntaxKind.JsxSelfClosingElement:
         this.visitJsx(node as ts.JsxElement | ts.JsxSelfClosingElement);
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
-      case ts.SyntaxKind.ReturnStatement: {
+      case SyntaxKind.ReturnStatement: {
         const r = node as ts.ReturnStatement;
         if (r.expression && !this.inTransparent && this.fn !== 0) this.deferredReturns.push([this.fn, r.expression, this.scope]);
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
-      case ts.SyntaxKind.ExportAssignment: {
+      case SyntaxKind.ExportAssignment: {
         const a = node as ts.ExportAssignment;
         const scope = this.scope;
         this.deferredExports.push(['default', () => this.valueOf(a.expression, scope)]);
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
-      case ts.SyntaxKind.ExportDeclaration:
+      case SyntaxKind.ExportDeclaration:
         this.visitExportDeclaration(node as ts.ExportDeclaration);
         return;
-      case ts.SyntaxKind.VariableStatement: {
+      case SyntaxKind.VariableStatement: {
         const s = node as ts.VariableStatement;
-        if (hasModifier(s, ts.SyntaxKind.ExportKeyword)) {
+        if (hasModifier(s, SyntaxKind.ExportKeyword)) {
           const scope = this.scope;
           for (const d of s.declarationList.declarations) for (const name of bindingNames(d.name)) this.deferredExports.push([name, () => this.lookupVal(name, scope)]);
         }
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
-      case ts.SyntaxKind.PropertyAccessExpression: {
+      case SyntaxKind.PropertyAccessExpression: {
         const e = node as ts.PropertyAccessExpression;
         if (e.name.text === 'globalPrivacyControl') this.facts.gpcReads.push({ ...this.pos(e), kind: 'navigator.globalPrivacyControl' });
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case SyntaxKind.ElementAccessExpression: {
         const e = node as ts.ElementAccessExpression;
         if (stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc') this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
-        ts.forEachChild(node, this.visitNode);
+        this.visitChildren(node);
         return;
       }
       default:
         // Type annotations hold no calls and declare nothing: not walked.
-        if (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) return;
-        ts.forEachChild(node, this.visitNode);
+        if (node.kind >= SyntaxKind.FirstTypeNode && node.kind <= SyntaxKind.LastTypeNode) return;
+        this.visitChildren(node);
     }
   }
 
@@ -1019,11 +1092,11 @@ class Extractor {
     const clause = d.exportClause;
     if (src !== undefined) {
       if (!clause) this.facts.starExports.push(src);
-      else if (ts.isNamespaceExport(clause)) this.facts.exports.push([clause.name.text, { k: 'imp', src, name: '*' }]);
+      else if (isNamespaceExport(clause)) this.facts.exports.push([clause.name.text, { k: 'imp', src, name: '*' }]);
       else for (const el of clause.elements) this.facts.exports.push([el.name.text, { k: 'imp', src, name: el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text }]);
       return;
     }
-    if (clause && ts.isNamedExports(clause)) {
+    if (clause && isNamedExports(clause)) {
       const scope = this.scope;
       for (const el of clause.elements) {
         const local = el.propertyName ? propertyNameText(el.propertyName) ?? el.name.text : el.name.text;
@@ -1033,17 +1106,17 @@ class Extractor {
   }
 
   private isBindable(node: ts.FunctionLikeDeclaration): boolean {
-    if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return true;
-    let p: ts.Node = node.parent;
-    while (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p)) p = p.parent;
-    if (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isExportAssignment(p) || ts.isReturnStatement(p)) return true;
-    if (ts.isArrowFunction(p) && p.body === node) return true;
-    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === node) return true;
-    if (ts.isCallExpression(p)) {
+    if (!isArrowFunction(node) && !isFunctionExpression(node)) return true;
+    let p: ts.Node = this.parentOf(node)!;
+    while (isParenthesizedExpression(p) || isAsExpression(p) || isSatisfiesExpression(p)) p = this.parentOf(p)!;
+    if (isVariableDeclaration(p) || isPropertyAssignment(p) || isPropertyDeclaration(p) || isExportAssignment(p) || isReturnStatement(p)) return true;
+    if (isArrowFunction(p) && p.body === node) return true;
+    if (isBinaryExpression(p) && p.operatorToken.kind === SyntaxKind.EqualsToken && p.right === node) return true;
+    if (isCallExpression(p)) {
       const callee = unwrap(p.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
       // `const track = useCallback(() => ..., [])`: the callback is the named function.
-      if (name === 'useCallback' && ts.isVariableDeclaration(p.parent)) return true;
+      if (name === 'useCallback' && isVariableDeclaration(this.parentOf(p)!)) return true;
     }
     return false;
   }
@@ -1057,10 +1130,13 @@ class Extractor {
     const loaded = this.dynamicImportOf(node);
     node.parameters.forEach((p, i) => {
       this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent, ...(i === 0 && loaded ? { val: loaded } : {}) });
-      if (p.initializer) this.visitIn(scope, p.initializer);
+      if (p.initializer) {
+        setParent(p, node);
+        this.visitIn(scope, p.initializer, p);
+      }
       this.functionDefaults(p, scope);
     });
-    if (ts.isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
+    if (isFunctionExpression(node) && node.name) scope.vars.set(node.name.text, { kind: 'fn', val: { k: 'fn', id }, path: [], scope });
     const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent, scope: this.scope };
     if (bindable && this.fn !== 0 && this.fn !== id) this.facts.functions[id]!.parent = this.fn;
     if (bindable) {
@@ -1072,12 +1148,13 @@ class Extractor {
     }
     this.scope = scope;
     const body = node.body;
-    if (ts.isBlock(body)) {
+    if (isBlock(body)) {
+      setParent(body, node);
       this.declareStatements(body.statements, scope);
-      this.visitStatements(body.statements);
+      this.visitStatements(body.statements, body);
     } else {
       if (bindable) this.deferredReturns.push([id, body, scope]);
-      this.visit(body);
+      this.visit(body, node);
     }
     this.fn = saved.fn;
     this.gates = saved.gates;
@@ -1090,13 +1167,13 @@ class Extractor {
    * is a function of the project or a package calls that function (callers that pass their own are not told apart).
    */
   private functionDefaults(node: { name: ts.BindingName; initializer?: ts.Expression | undefined }, scope: Scope): void {
-    if (!ts.isIdentifier(node.name)) {
-      for (const el of node.name.elements) if (!ts.isOmittedExpression(el)) this.functionDefaults(el, scope);
+    if (!isIdentifier(node.name)) {
+      for (const el of node.name.elements) if (!isOmittedExpression(el)) this.functionDefaults(el, scope);
       return;
     }
     if (!node.initializer) return;
     const init = unwrap(node.initializer);
-    if (!ts.isIdentifier(init) && !ts.isPropertyAccessExpression(init)) return;
+    if (!isIdentifier(init) && !isPropertyAccessExpression(init)) return;
     const val = this.valueOf(init, scope.parent ?? scope);
     const binding = scope.vars.get(node.name.text);
     if (!binding || (val.k !== 'fn' && val.k !== 'imp' && !(val.k === 'get' && val.o.k === 'imp'))) return;
@@ -1112,42 +1189,42 @@ class Extractor {
    * returning a cached `import()`): the link phase resolves the call through the function's returns.
    */
   private dynamicImportOf(node: ts.FunctionLikeDeclaration): Val | undefined {
-    let p: ts.Node = node.parent;
-    while (ts.isParenthesizedExpression(p)) p = p.parent;
-    if (!ts.isCallExpression(p) || !ts.isPropertyAccessExpression(p.expression) || p.expression.name.text !== 'then' || p.arguments[0] !== node) return undefined;
+    let p: ts.Node = this.parentOf(node)!;
+    while (isParenthesizedExpression(p)) p = this.parentOf(p)!;
+    if (!isCallExpression(p) || !isPropertyAccessExpression(p.expression) || p.expression.name.text !== 'then' || p.arguments[0] !== node) return undefined;
     const receiver = unwrap(p.expression.expression);
-    if (!ts.isCallExpression(receiver)) return undefined;
+    if (!isCallExpression(receiver)) return undefined;
     const val = this.valueOf(receiver, this.scope);
     return val.k === 'imp' || (val.k === 'call' && (val.f.k === 'fn' || val.f.k === 'imp')) ? val : undefined;
   }
 
-  private visitIn(scope: Scope, node: ts.Node): void {
-    this.withScope(scope, () => this.visit(node));
+  private visitIn(scope: Scope, node: ts.Node, parent: ts.Node): void {
+    this.withScope(scope, () => this.visit(node, parent));
   }
 
   private visitClass(node: ts.ClassLikeDeclaration): void {
     const id = this.clsId(node);
     const cls = this.facts.classes[id]!;
     const scope = this.scope;
-    const ext = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+    const ext = node.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0];
     if (ext) this.deferredBases.push([id, ext.expression, scope]);
     for (const member of node.members) {
-      if (ts.isGetAccessorDeclaration(member) && member.body) {
+      if (isGetAccessorDeclaration(member) && member.body) {
         // Reading a getter calls it: `this.client` is what `get client()` returns.
         const name = propertyNameText(member.name);
         if (name !== undefined) cls.fields.push([name, { k: 'call', f: { k: 'fn', id: this.fnId(member) } }]);
-      } else if (ts.isMethodDeclaration(member) && member.body) {
+      } else if (isMethodDeclaration(member) && member.body) {
         const name = propertyNameText(member.name);
         if (name !== undefined) cls.methods.push([name, this.fnId(member)]);
-      } else if (ts.isPropertyDeclaration(member)) {
+      } else if (isPropertyDeclaration(member)) {
         const name = propertyNameText(member.name);
         const init = member.initializer ? unwrap(member.initializer) : undefined;
-        if (name !== undefined && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) cls.methods.push([name, this.fnId(init)]);
+        if (name !== undefined && init && (isArrowFunction(init) || isFunctionExpression(init))) cls.methods.push([name, this.fnId(init)]);
         else if (name !== undefined && init) this.deferredFields.push([id, name, () => this.valueOf(init, scope)]);
         else if (name !== undefined && member.type) this.deferredFields.push([id, name, () => this.typedVal(member.type, scope) ?? UNK]);
-      } else if (ts.isConstructorDeclaration(member)) {
+      } else if (isConstructorDeclaration(member)) {
         for (const p of member.parameters) {
-          if (ts.isIdentifier(p.name) && ts.canHaveModifiers(p) && ts.getModifiers(p)?.length) {
+          if (isIdentifier(p.name) && canHaveModifiers(p) && getModifiers(p)?.length) {
             const type = p.type;
             this.deferredFields.push([id, p.name.text, () => this.typedVal(type, scope) ?? UNK]);
           }
@@ -1157,49 +1234,49 @@ class Extractor {
     const saved = { fn: this.fn, gates: this.gates, inTransparent: this.inTransparent };
     this.gates = [];
     this.inTransparent = false;
-    ts.forEachChild(node, this.visitNode);
+    this.visitChildren(node);
     Object.assign(this, saved);
   }
 
   private visitBinary(e: ts.BinaryExpression): void {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
-      this.visit(e.left);
-      this.withGates(this.lazy(e.left, op === ts.SyntaxKind.AmpersandAmpersandToken ? 't' : 'f'), () => this.visit(e.right));
+    if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
+      this.visit(e.left, e);
+      this.withGates(this.lazy(e.left, op === SyntaxKind.AmpersandAmpersandToken ? 't' : 'f'), () => this.visit(e.right, e));
       return;
     }
-    if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) this.visitAssignment(e);
-    ts.forEachChild(e, this.visitNode);
+    if (op === SyntaxKind.EqualsToken || op === SyntaxKind.QuestionQuestionEqualsToken || op === SyntaxKind.BarBarEqualsToken) this.visitAssignment(e);
+    this.visitChildren(e);
   }
 
   private visitAssignment(e: ts.BinaryExpression): void {
     const left = unwrap(e.left);
     const scope = this.scope;
-    if (ts.isIdentifier(left)) {
+    if (isIdentifier(left)) {
       const b = scope.lookup(left.text);
       if (b && b.kind === 'var') (b.assigned ??= []).push(e.right);
       return;
     }
-    if (!ts.isPropertyAccessExpression(left)) return;
+    if (!isPropertyAccessExpression(left)) return;
     const target = unwrap(left.expression);
     const name = left.name.text;
-    if (target.kind === ts.SyntaxKind.ThisKeyword) {
+    if (target.kind === SyntaxKind.ThisKeyword) {
       const cls = this.thisClass(left);
       if (cls !== undefined) {
         const right = unwrap(e.right);
-        if (ts.isArrowFunction(right) || ts.isFunctionExpression(right)) this.facts.classes[cls]!.methods.push([name, this.fnId(right)]);
+        if (isArrowFunction(right) || isFunctionExpression(right)) this.facts.classes[cls]!.methods.push([name, this.fnId(right)]);
         else this.deferredFields.push([cls, name, () => this.valueOf(e.right, scope)]);
       }
     }
-    if (ts.isIdentifier(target) && target.text === 'module' && name === 'exports' && !scope.lookup('module')) {
+    if (isIdentifier(target) && target.text === 'module' && name === 'exports' && !scope.lookup('module')) {
       this.deferredExports.push(['default', () => this.valueOf(e.right, scope)]);
       const right = unwrap(e.right);
-      if (ts.isObjectLiteralExpression(right)) {
+      if (isObjectLiteralExpression(right)) {
         this.deferredExports.push(['*cjs', () => this.valueOf(right, scope)]);
       }
-    } else if (ts.isIdentifier(target) && target.text === 'exports' && !scope.lookup('exports')) {
+    } else if (isIdentifier(target) && target.text === 'exports' && !scope.lookup('exports')) {
       this.deferredExports.push([name, () => this.valueOf(e.right, scope)]);
-    } else if (ts.isPropertyAccessExpression(target) && target.name.text === 'exports' && ts.isIdentifier(target.expression) && target.expression.text === 'module') {
+    } else if (isPropertyAccessExpression(target) && target.name.text === 'exports' && isIdentifier(target.expression) && target.expression.text === 'module') {
       this.deferredExports.push([name, () => this.valueOf(e.right, scope)]);
     }
     if (name === 'src') this.recordSrc(e, e.right, calleeTextOf(left));
@@ -1216,14 +1293,14 @@ class Extractor {
     if (path && CONSENT_CALLBACK_APIS.some((api) => calleePath === api || calleePath.endsWith(`.${api}`))) {
       for (const a of e.arguments) {
         const f = unwrap(a);
-        if (ts.isArrowFunction(f) || ts.isFunctionExpression(f)) this.consentCallbacks.add(f);
+        if (isArrowFunction(f) || isFunctionExpression(f)) this.consentCallbacks.add(f);
       }
     }
     if (this.isSecGpcRead(e)) this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setAttribute' && stringLiteralOf(e.arguments[0]) === 'src' && e.arguments[1]) {
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'setAttribute' && stringLiteralOf(e.arguments[0]) === 'src' && e.arguments[1]) {
       this.recordSrc(e, e.arguments[1], calleeTextOf(callee));
     }
-    if (ts.isPropertyAccessExpression(callee) && ['send', 'end', 'write'].includes(callee.name.text) && ts.isIdentifier(unwrap(callee.expression))) {
+    if (isPropertyAccessExpression(callee) && ['send', 'end', 'write'].includes(callee.name.text) && isIdentifier(unwrap(callee.expression))) {
       const b = this.scope.lookup((unwrap(callee.expression) as ts.Identifier).text);
       if (b && b.kind === 'var') {
         const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
@@ -1233,23 +1310,23 @@ class Extractor {
       }
     }
     this.record(e, e.expression, e.arguments, 'call');
-    this.visit(e.expression);
-    const gates = ts.isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.lazy(callee.expression, 'collection') : null;
+    this.visit(e.expression, e);
+    const gates = isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.lazy(callee.expression, 'collection') : null;
     this.withGates(gates, () => {
-      for (const a of e.arguments) this.visit(a);
+      for (const a of e.arguments) this.visit(a, e);
     });
   }
 
   private visitJsx(node: ts.JsxElement | ts.JsxSelfClosingElement): void {
-    const opening = ts.isJsxElement(node) ? node.openingElement : node;
+    const opening = isJsxElement(node) ? node.openingElement : node;
     const tag = opening.tagName;
-    const tagName = ts.isIdentifier(tag) ? tag.text : undefined;
+    const tagName = isIdentifier(tag) ? tag.text : undefined;
     const attrs = opening.attributes.properties;
     const attr = (name: string): ts.Expression | undefined => {
       for (const a of attrs) {
-        if (ts.isJsxAttribute(a) && propertyNameText(a.name) === name && a.initializer) {
-          if (ts.isStringLiteral(a.initializer)) return a.initializer;
-          if (ts.isJsxExpression(a.initializer) && a.initializer.expression) return a.initializer.expression;
+        if (isJsxAttribute(a) && propertyNameText(a.name) === name && a.initializer) {
+          if (isStringLiteral(a.initializer)) return a.initializer;
+          if (isJsxExpression(a.initializer) && a.initializer.expression) return a.initializer.expression;
         }
       }
       return undefined;
@@ -1257,9 +1334,9 @@ class Extractor {
     const inner = attr('dangerouslySetInnerHTML');
     if (inner) {
       const obj = unwrap(inner);
-      if (ts.isObjectLiteralExpression(obj)) {
+      if (isObjectLiteralExpression(obj)) {
         for (const p of obj.properties) {
-          if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === '__html') {
+          if (isPropertyAssignment(p) && propertyNameText(p.name) === '__html') {
             const text = this.snippetText(p.initializer);
             if (text) this.recordSnippet(node, text);
           }
@@ -1269,16 +1346,16 @@ class Extractor {
     if (tagName && SRC_TAGS.has(tagName)) {
       const src = attr('src');
       if (src) this.recordSrc(node, src, tagName);
-      if ((tagName === 'script' || tagName === 'Script') && ts.isJsxElement(node)) {
+      if ((tagName === 'script' || tagName === 'Script') && isJsxElement(node)) {
         const text = node.children
-          .map((c) => (ts.isJsxText(c) ? c.text : ts.isJsxExpression(c) && c.expression ? this.snippetText(c.expression) ?? '' : ''))
+          .map((c) => (isJsxText(c) ? c.text : isJsxExpression(c) && c.expression ? this.snippetText(c.expression) ?? '' : ''))
           .join('');
         if (text.trim()) this.recordSnippet(node, text);
       }
       if (tagName !== 'Script') return;
     }
     if (tagName && /^[a-z]/.test(tagName)) return;
-    if (!ts.isIdentifier(tag) && !ts.isPropertyAccessExpression(tag)) return;
+    if (!isIdentifier(tag) && !isPropertyAccessExpression(tag)) return;
     this.record(node, tag as ts.Expression, [], 'jsx', attrs);
   }
 
@@ -1286,9 +1363,9 @@ class Extractor {
   private jsxArg(attrs: ts.NodeArray<ts.JsxAttributeLike>): ArgFact {
     const acc: NameAcc = { names: new Set(), params: new Set(), types: [], seen: new Set() };
     for (const a of attrs) {
-      if (ts.isJsxAttribute(a)) {
-        if (a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression) this.collectNames(a.initializer.expression, acc, 1);
-      } else if (ts.isJsxSpreadAttribute(a)) {
+      if (isJsxAttribute(a)) {
+        if (a.initializer && isJsxExpression(a.initializer) && a.initializer.expression) this.collectNames(a.initializer.expression, acc, 1);
+      } else if (isJsxSpreadAttribute(a)) {
         this.collectNames(a.expression, acc, 1);
       }
     }
@@ -1297,15 +1374,15 @@ class Extractor {
 
   private snippetText(node: ts.Expression): string | undefined {
     const e = unwrap(node);
-    if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e)) return e.getText(this.sf);
-    if (ts.isIdentifier(e)) {
+    if (isStringLiteralLike(e) || isTemplateExpression(e)) return e.getText(this.sf);
+    if (isIdentifier(e)) {
       const b = this.scope.lookup(e.text);
       if (b?.kind === 'var' && b.init) {
         const init = unwrap(b.init);
-        if (ts.isStringLiteralLike(init) || ts.isTemplateExpression(init)) return init.getText(this.sf);
+        if (isStringLiteralLike(init) || isTemplateExpression(init)) return init.getText(this.sf);
       }
     }
-    if (ts.isCallExpression(e) || ts.isBinaryExpression(e)) return e.getText(this.sf);
+    if (isCallExpression(e) || isBinaryExpression(e)) return e.getText(this.sf);
     return undefined;
   }
 
@@ -1325,7 +1402,7 @@ class Extractor {
   private record(node: ts.Node, callee: ts.Expression, args: readonly ts.Expression[], kind: 'call' | 'new' | 'jsx', jsxAttributes?: ts.NodeArray<ts.JsxAttributeLike>): void {
     const root = rootOf(callee);
     if (!root) return;
-    if (ts.isIdentifier(root)) {
+    if (isIdentifier(root)) {
       const b = this.scope.lookup(root.text);
       if (!b && !this.options.relevantGlobals.has(root.text)) return;
       if (b && (b.kind === 'param' || b.kind === 'consent') && !b.type) return;
@@ -1376,7 +1453,7 @@ class Extractor {
     if (!p.callee) return fact;
     const first = args[0] ? unwrap(args[0]) : undefined;
     // `_hsq.push(['identify', {...}])`: the command queue's first element plays the first argument's part.
-    const a0 = stringLiteralOf(first) ?? (first && ts.isArrayLiteralExpression(first) ? stringLiteralOf(first.elements[0]) : undefined);
+    const a0 = stringLiteralOf(first) ?? (first && isArrayLiteralExpression(first) ? stringLiteralOf(first.elements[0]) : undefined);
     if (a0 !== undefined) fact.a0 = a0;
     fact.args = args.map((a, i) => {
       const arg = this.argFact(a);
@@ -1387,8 +1464,8 @@ class Extractor {
     const guardedKeys: string[] = [];
     for (const a of args) {
       const u = unwrap(a);
-      if (ts.isStringLiteralLike(u)) optionKeys.push(u.text);
-      if (ts.isObjectLiteralExpression(u)) this.optionKeysOf(u, optionKeys, guardedKeys, 0);
+      if (isStringLiteralLike(u)) optionKeys.push(u.text);
+      if (isObjectLiteralExpression(u)) this.optionKeysOf(u, optionKeys, guardedKeys, 0);
     }
     if (optionKeys.length) fact.optionKeys = optionKeys;
     if (guardedKeys.length) fact.guardedKeys = guardedKeys;
@@ -1404,12 +1481,12 @@ class Extractor {
   /** The builder chain a call is made on: `new EventRequest(t, id).setEvents([event])` in `….execute()`. */
   private builderOf(callee: ts.Expression): ts.Expression | undefined {
     const c = unwrap(callee);
-    if (!ts.isPropertyAccessExpression(c)) return undefined;
+    if (!isPropertyAccessExpression(c)) return undefined;
     let receiver = unwrap(c.expression);
-    while (ts.isPropertyAccessExpression(receiver)) receiver = unwrap(receiver.expression);
-    const isBuilderCall = (e: ts.Expression): boolean => ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && (ts.isCallExpression(unwrap(e.expression.expression)) || ts.isNewExpression(unwrap(e.expression.expression)));
+    while (isPropertyAccessExpression(receiver)) receiver = unwrap(receiver.expression);
+    const isBuilderCall = (e: ts.Expression): boolean => isCallExpression(e) && isPropertyAccessExpression(e.expression) && (isCallExpression(unwrap(e.expression.expression)) || isNewExpression(unwrap(e.expression.expression)));
     if (isBuilderCall(receiver)) return receiver;
-    if (ts.isIdentifier(receiver)) {
+    if (isIdentifier(receiver)) {
       const b = this.scope.lookup(receiver.text);
       if (b?.kind === 'var' && b.init && b.path.length === 0 && isBuilderCall(unwrap(b.init))) return receiver;
     }
@@ -1419,26 +1496,26 @@ class Extractor {
   /** `xhr.open(...)` and `const req = https.request(...)`: the object whose later calls send the body. */
   private companionOf(node: ts.Node, callee: ts.Expression): Binding | undefined {
     const c = unwrap(callee);
-    if (ts.isPropertyAccessExpression(c) && c.name.text === 'open' && ts.isIdentifier(unwrap(c.expression))) {
+    if (isPropertyAccessExpression(c) && c.name.text === 'open' && isIdentifier(unwrap(c.expression))) {
       return this.scope.lookup((unwrap(c.expression) as ts.Identifier).text);
     }
-    let p = node.parent;
-    while (p && (ts.isAwaitExpression(p) || ts.isParenthesizedExpression(p))) p = p.parent;
-    if (p && ts.isVariableDeclaration(p) && ts.isIdentifier(p.name)) return this.scope.lookup(p.name.text);
+    let p = this.parentOf(node);
+    while (p && (isAwaitExpression(p) || isParenthesizedExpression(p))) p = this.parentOf(p);
+    if (p && isVariableDeclaration(p) && isIdentifier(p.name)) return this.scope.lookup(p.name.text);
     return undefined;
   }
 
   private optionKeysOf(obj: ts.ObjectLiteralExpression, keys: string[], guarded: string[], depth: number): void {
     for (const p of obj.properties) {
-      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+      if (!isPropertyAssignment(p) && !isShorthandPropertyAssignment(p)) continue;
       const key = propertyNameText(p.name);
       if (key === undefined) continue;
-      const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-      if (unwrap(value).kind !== ts.SyntaxKind.FalseKeyword) keys.push(key);
+      const value = isPropertyAssignment(p) ? p.initializer : p.name;
+      if (unwrap(value).kind !== SyntaxKind.FalseKeyword) keys.push(key);
       const c = this.cond(value);
       if (c.t || c.f) guarded.push(`${key}=${[...(c.t ?? []), ...(c.f ?? [])].flatMap((g) => (g.t === 'guard' ? g.hits.map((h) => `${h.gpc ? 'gpc:' : ''}${h.name}`) : [])).join('|')}`);
       const inner = unwrap(value);
-      if (depth < 3 && ts.isObjectLiteralExpression(inner)) this.optionKeysOf(inner, keys, guarded, depth + 1);
+      if (depth < 3 && isObjectLiteralExpression(inner)) this.optionKeysOf(inner, keys, guarded, depth + 1);
     }
   }
 
@@ -1463,9 +1540,9 @@ class Extractor {
     }
     // Function and class declarations with `export` / `export default`.
     for (const s of this.sf.statements) {
-      if (!(ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) || !hasModifier(s, ts.SyntaxKind.ExportKeyword)) continue;
-      const val: Val = ts.isFunctionDeclaration(s) ? (s.body ? { k: 'fn', id: this.fnId(s) } : UNK) : { k: 'cls', id: this.clsId(s) };
-      if (hasModifier(s, ts.SyntaxKind.DefaultKeyword)) this.facts.exports.push(['default', val]);
+      if (!(isFunctionDeclaration(s) || isClassDeclaration(s)) || !hasModifier(s, SyntaxKind.ExportKeyword)) continue;
+      const val: Val = isFunctionDeclaration(s) ? (s.body ? { k: 'fn', id: this.fnId(s) } : UNK) : { k: 'cls', id: this.clsId(s) };
+      if (hasModifier(s, SyntaxKind.DefaultKeyword)) this.facts.exports.push(['default', val]);
       else if (s.name) this.facts.exports.push([s.name.text, val]);
     }
     for (const c of this.facts.classes) {
@@ -1479,49 +1556,53 @@ class Extractor {
   }
 }
 
+function setParent(node: ts.Node, parent: ts.Node): void {
+  (node as { parent: ts.Node }).parent = parent;
+}
+
 function declares(s: ts.Statement): boolean {
-  return ts.isVariableStatement(s) || ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s) || ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s);
+  return isVariableStatement(s) || isFunctionDeclaration(s) || isClassDeclaration(s) || isImportDeclaration(s) || isImportEqualsDeclaration(s);
 }
 
 function isNullish(node: ts.Expression): boolean {
   const e = unwrap(node);
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
+  return e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined');
 }
 
 function rootOf(node: ts.Expression): ts.Expression | undefined {
   let e = unwrap(node);
   for (;;) {
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-    else if (ts.isNewExpression(e)) e = unwrap(e.expression);
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = unwrap(e.expression);
+    else if (isNewExpression(e)) e = unwrap(e.expression);
     else break;
   }
-  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword || ts.isMetaProperty(e)) return e;
-  if (e.kind === ts.SyntaxKind.ImportKeyword) return e;
+  if (isIdentifier(e) || e.kind === SyntaxKind.ThisKeyword || isMetaProperty(e)) return e;
+  if (e.kind === SyntaxKind.ImportKeyword) return e;
   return undefined;
 }
 
 function calleeTextOf(node: ts.Expression): string {
   const e = unwrap(node);
-  if (ts.isIdentifier(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(e)) return `${calleeTextOf(e.expression)}.${e.name.text}`;
-  if (ts.isElementAccessExpression(e)) {
+  if (isIdentifier(e)) return e.text;
+  if (e.kind === SyntaxKind.ThisKeyword) return 'this';
+  if (isPropertyAccessExpression(e)) return `${calleeTextOf(e.expression)}.${e.name.text}`;
+  if (isElementAccessExpression(e)) {
     const key = stringLiteralOf(e.argumentExpression);
     return key !== undefined ? `${calleeTextOf(e.expression)}.${key}` : `${calleeTextOf(e.expression)}[…]`;
   }
-  if (ts.isCallExpression(e)) return `${calleeTextOf(e.expression)}(…)`;
-  if (ts.isNewExpression(e)) return `new ${calleeTextOf(e.expression)}(…)`;
-  if (e.kind === ts.SyntaxKind.ImportKeyword) return 'import';
+  if (isCallExpression(e)) return `${calleeTextOf(e.expression)}(…)`;
+  if (isNewExpression(e)) return `new ${calleeTextOf(e.expression)}(…)`;
+  if (e.kind === SyntaxKind.ImportKeyword) return 'import';
   return '…';
 }
 
 function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((el) => (ts.isOmittedExpression(el) ? [] : bindingNames(el.name)));
+  if (isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((el) => (isOmittedExpression(el) ? [] : bindingNames(el.name)));
 }
 
 function memberTypeOf(type: ts.TypeLiteralNode, key: string): ts.TypeNode | undefined {
-  for (const m of type.members) if (ts.isPropertySignature(m) && m.name && propertyNameText(m.name) === key) return m.type;
+  for (const m of type.members) if (isPropertySignature(m) && m.name && propertyNameText(m.name) === key) return m.type;
   return undefined;
 }
 
@@ -1531,16 +1612,16 @@ function typeMemberNames(members: ts.NodeArray<ts.TypeElement>): string[] {
     if (!m.name) continue;
     const name = propertyNameText(m.name);
     if (name !== undefined) names.push(name);
-    if (ts.isPropertySignature(m) && m.type) names.push(...typeNodeNames(m.type));
+    if (isPropertySignature(m) && m.type) names.push(...typeNodeNames(m.type));
   }
   return names;
 }
 
 function typeNodeNames(type: ts.TypeNode): string[] {
-  if (ts.isTypeLiteralNode(type)) return typeMemberNames(type.members);
-  if (ts.isIntersectionTypeNode(type) || ts.isUnionTypeNode(type)) return type.types.flatMap(typeNodeNames);
-  if (ts.isArrayTypeNode(type)) return typeNodeNames(type.elementType);
-  if (ts.isParenthesizedTypeNode(type)) return typeNodeNames(type.type);
+  if (isTypeLiteralNode(type)) return typeMemberNames(type.members);
+  if (isIntersectionTypeNode(type) || isUnionTypeNode(type)) return type.types.flatMap(typeNodeNames);
+  if (isArrayTypeNode(type)) return typeNodeNames(type.elementType);
+  if (isParenthesizedTypeNode(type)) return typeNodeNames(type.type);
   return [];
 }
 
