@@ -13,7 +13,7 @@ import { CONSENT_CALLBACK_APIS, GuardMatcher, SEC_GPC_HIT, type GuardMatch } fro
  * path. The walk reads what it uses from these constants instead.
  */
 const {
-  SyntaxKind, ScriptKind, ScriptTarget, DiagnosticCategory, canHaveModifiers, createSourceFile, flattenDiagnosticMessageText, forEachChild,
+  SyntaxKind, ScriptKind, ScriptTarget, DiagnosticCategory, JSDocParsingMode, canHaveModifiers, createSourceFile, flattenDiagnosticMessageText, forEachChild,
   getModifiers, isArrayLiteralExpression, isArrayTypeNode, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock,
   isBreakStatement, isCallExpression, isCaseClause, isClassDeclaration, isClassExpression, isClassLike, isComputedPropertyName,
   isConditionalExpression, isConstructorDeclaration, isContinueStatement, isElementAccessExpression, isExportAssignment, isExternalModuleReference,
@@ -214,7 +214,8 @@ class Extractor {
   ) {
     // No parent pointers (fixing them up costs a walk of the whole tree): the walk sets the parents of what it
     // visits, and `parentOf` finds any other node's parent by position.
-    this.sf = createSourceFile(file, text, ScriptTarget.Latest, false, scriptKind(file));
+    // Nor JSDoc: nothing reads it (its syntax errors never count as the file's).
+    this.sf = createSourceFile(file, text, { languageVersion: ScriptTarget.Latest, jsDocParsingMode: JSDocParsingMode.ParseNone }, false, scriptKind(file));
     this.cp = this.sf;
     this.facts = { file, exports: [], starExports: [], functions: [], classes: [], calls: [], types: [], suppressions: [], gpcReads: [] };
     this.facts.functions.push({ name: '<module>', line: 1, column: 1, params: [], returns: [] });
