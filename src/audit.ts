@@ -1,7 +1,7 @@
 /** The pipeline in one screen: load map -> scan -> flows -> rules -> report. No process access here. */
 import { relative } from 'node:path';
 import { loadCatalog } from './catalog/index.js';
-import { loadDataMap } from './data-map/load.js';
+import { loadDataMapCached } from './data-map/cached.js';
 import type { DataMap, MapProblem } from './data-map/types.js';
 import { UsageError } from './errors.js';
 import { buildFlows } from './flows/index.js';
@@ -42,9 +42,13 @@ function invalidMap(problems: MapProblem[]): UsageError {
   return new UsageError(`the data-map is invalid (${errors} problem${errors === 1 ? '' : 's'})`, problems);
 }
 
+function cacheDir(options: ScanOptions): string | undefined {
+  return options.cache ? `${options.root}/${CACHE_DIR}` : undefined;
+}
+
 /** Load warnings (e.g. globs that match nothing) are `validate`'s to show; the audit reports findings. */
-function loadMap(options: ScanOptions, required: boolean): { map?: DataMap } {
-  const result = loadDataMap({ map: options.map, root: options.root, cwd: options.cwd });
+async function loadMap(options: ScanOptions, required: boolean): Promise<{ map?: DataMap }> {
+  const result = await loadDataMapCached({ map: options.map, root: options.root, cwd: options.cwd }, cacheDir(options));
   if (result.ok) return { map: result.map };
   const missingOnly = result.problems.every((p) => p.message.startsWith('no data-map found'));
   if (!required && options.map === undefined && missingOnly) return {};
@@ -66,14 +70,14 @@ function scanWith(map: DataMap | undefined, options: ScanOptions, taxonomy: Taxo
     exclude: map?.scan.exclude ?? [],
     include: map?.scan.include ?? [],
     jobs: options.jobs,
-    cacheDir: options.cache ? `${options.root}/${CACHE_DIR}` : undefined,
+    cacheDir: cacheDir(options),
     onProgress: options.onProgress,
   });
 }
 
 /** `flowaudit scan`: the inventory; the map is optional (catalogue only without it). */
 export async function runScan(options: ScanOptions): Promise<ScanResult> {
-  const { map } = loadMap(options, false);
+  const { map } = await loadMap(options, false);
   return scanWith(map, options, createTaxonomy(map?.categories ?? []), loadCatalog());
 }
 
@@ -87,7 +91,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     return value;
   };
   const start = performance.now();
-  const { map } = time('load', () => loadMap(options, true));
+  const { map } = await loadMap(options, true);
+  timings.load = Math.round(performance.now() - start);
   if (!map) throw new UsageError('no data-map found');
   const taxonomy = createTaxonomy(map.categories);
   const catalog = loadCatalog();

@@ -1,16 +1,17 @@
 /**
- * Finding the map files and turning each into a YAML document with positions. Every failure is a
+ * Turning each map file (found by files.ts) into a YAML document with positions. Every failure is a
  * located one-line `MapProblem`, never an exception: a missing or unreadable file, a directory without
  * YAML, a file over 10 MB, invalid UTF-8, a YAML syntax error, an alias bomb, an empty file, or a
  * document that is not a mapping.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { FileTooLargeError, readBoundedFile } from '../read-file.js';
-import { join, relative, resolve } from 'node:path';
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { displayPath, MAX_MAP_BYTES, problem, systemReason } from './files.js';
 import type { MapProblem } from './types.js';
 
-export const MAX_MAP_BYTES = 10 * 1024 * 1024;
+export { displayPath, findMapFiles, MAX_MAP_BYTES } from './files.js';
+
 /**
  * The yaml library's bound on alias expansion (uses of an anchor, weighted by the aliases nested inside
  * it): ample for a map that reuses a category list in hundreds of flows, far too small for a
@@ -25,90 +26,6 @@ export interface ParsedFile {
   lineCounter: LineCounter;
   /** The document as plain data (a mapping). */
   data: Record<string, unknown>;
-}
-
-export function displayPath(cwd: string, absolute: string): string {
-  return relative(cwd, absolute).split('\\').join('/') || '.';
-}
-
-function problem(file: string, message: string, line = 1, column = 1): MapProblem {
-  return { severity: 'error', file, line, column, path: '', message };
-}
-
-type Found = { files: string[] } | { problem: MapProblem };
-
-function isYamlName(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
-}
-
-function filesOfDirectory(dir: string, cwd: string): Found {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch (error) {
-    return { problem: problem(displayPath(cwd, dir), `cannot read the directory: ${systemReason(error)}`) };
-  }
-  const files = names
-    .filter(isYamlName)
-    .sort()
-    .map((n) => join(dir, n))
-    .filter((p) => {
-      try {
-        return statSync(p).isFile();
-      } catch {
-        return false;
-      }
-    });
-  if (files.length === 0) return { problem: problem(displayPath(cwd, dir), 'no data-map found: the directory contains no *.yaml or *.yml file') };
-  return { files };
-}
-
-function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ELOOP') return 'too many symbolic links';
-  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
-}
-
-/** `--map` (relative to cwd) or the defaults: `<root>/datamap.yaml`, `<root>/datamap.yml`, `<root>/.flowaudit/`. */
-export function findMapFiles(map: string | undefined, root: string, cwd: string): Found {
-  if (map !== undefined) {
-    const target = resolve(cwd, map);
-    let stats;
-    try {
-      stats = statSync(target);
-    } catch (error) {
-      const reason = systemReason(error);
-      const message = reason === 'no such file or directory' ? `no data-map found at ${map}` : `cannot read ${map}: ${reason}`;
-      return { problem: problem(displayPath(cwd, target), message) };
-    }
-    if (stats.isDirectory()) return filesOfDirectory(target, cwd);
-    return { files: [target] };
-  }
-  for (const name of ['datamap.yaml', 'datamap.yml']) {
-    const candidate = join(root, name);
-    try {
-      if (statSync(candidate).isFile()) return { files: [candidate] };
-    } catch {
-      // not there: try the next default
-    }
-  }
-  const dir = join(root, '.flowaudit');
-  try {
-    if (statSync(dir).isDirectory()) return filesOfDirectory(dir, cwd);
-  } catch {
-    // not there either
-  }
-  const where = displayPath(cwd, root);
-  return {
-    problem: problem(
-      displayPath(cwd, join(root, 'datamap.yaml')),
-      `no data-map found: looked for datamap.yaml, datamap.yml and .flowaudit/ in ${where}; pass --map <file|dir>`,
-    ),
-  };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
