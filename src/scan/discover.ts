@@ -150,12 +150,34 @@ function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]):
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What picomatch assumes when `windows` is not given (its utils.isWindows). */
+const WINDOWS = ((platform) => (platform ? ['win32', 'windows'].includes(platform.toLowerCase()) : process.platform === 'win32'))(
+  (globalThis as { navigator?: { platform?: string } }).navigator?.platform,
+);
+
+/**
+ * `picomatch(patterns, { dot: true })` without the result objects it builds for every pattern tried: the
+ * same regexes, and the same literal comparison, in turn. Throws for a pattern picomatch refuses.
+ */
+function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const tests = patterns.map((glob) => {
+    if (typeof glob !== 'string' || glob === '') picomatch(glob, { dot: true }); // throws picomatch's own error
+    return { glob, regex: picomatch.makeRe(glob, { dot: true, windows: WINDOWS }) };
+  });
+  return (path) => {
+    if (path === '') return false;
+    for (const { glob, regex } of tests) if (path === glob || regex.test(path)) return true;
+    return false;
+  };
+}
+
 export async function discoverFiles(root: string, exclude: readonly string[], include: readonly string[]): Promise<Discovery> {
   const walk = sharedWalk(root);
   const gitignores = loadGitignores(root, [...walk.gitignores].sort(byCodeUnit));
-  const isExcluded = picomatch([...DEFAULT_EXCLUDES, ...exclude], { dot: true });
-  const isIncluded = include.length ? picomatch([...include], { dot: true }) : () => false;
-  const isUserExcluded = exclude.length ? picomatch([...exclude], { dot: true }) : () => false;
+  const isExcluded = globMatcher([...DEFAULT_EXCLUDES, ...exclude]);
+  const isIncluded = globMatcher(include);
+  const isUserExcluded = globMatcher(exclude);
   const files: string[] = [];
   for (const candidate of [...walk.sources].sort(byCodeUnit)) {
     const forced = include.length > 0 && isIncluded(candidate) && !isUserExcluded(candidate);
