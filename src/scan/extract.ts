@@ -110,6 +110,7 @@ interface NameAcc {
 }
 
 const UNK: Val = { k: 'unk' };
+const CONSENT_API_NAMES = [...new Set(CONSENT_CALLBACK_APIS.map((api) => api.split('.').at(-1)!))];
 const ARRAY_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'for']);
 const PRESERVING = new Set(['map', 'slice', 'sort', 'toSorted', 'reverse', 'filter', 'flatMap']);
 const SNIPPET_PROPERTIES = new Set(['innerHTML', 'text', 'textContent', 'outerHTML']);
@@ -205,6 +206,8 @@ class Extractor {
   private gates: LazyGate[] = [];
   private readonly gateCache = new Map<LazyGate, GateRef[] | null>();
   private readonly externalSpecs = new Set<string>();
+  /** `options.keepImport` of this file, by specifier. */
+  private readonly keepImports = new Map<string, boolean>();
   private depth = 0;
 
   constructor(
@@ -858,14 +861,15 @@ class Extractor {
     return { node, scope: this.scope, fn: this.fn, kind };
   }
 
-  private withGates(extra: LazyGate | null, fn: () => void): void {
+  /** Visits `node` (a child of `parent`) under one more gate, if any. */
+  private visitGated(extra: LazyGate | null, node: ts.Node, parent: ts.Node): void {
     if (!extra) {
-      fn();
+      this.visit(node, parent);
       return;
     }
     const saved = this.gates;
     this.gates = [...saved, extra];
-    fn();
+    this.visit(node, parent);
     this.gates = saved;
   }
 
@@ -890,12 +894,6 @@ class Extractor {
     return out;
   }
 
-  private withScope(scope: Scope, fn: () => void): void {
-    const saved = this.scope;
-    this.scope = scope;
-    fn();
-    this.scope = saved;
-  }
 
   /** The parent of the children `forEachChild` hands `visitNode`. */
   private cp: ts.Node;
@@ -935,6 +933,8 @@ class Extractor {
 
   private visit(node: ts.Node, parent: ts.Node): void {
     setParent(node, parent);
+    // Identifiers, literals, keywords: no children, nothing to record.
+    if (node.kind <= SyntaxKind.LastToken) return;
     switch (node.kind) {
       case SyntaxKind.Block:
       case SyntaxKind.ModuleBlock: {
@@ -946,7 +946,10 @@ class Extractor {
         }
         const scope = new Scope(this.scope);
         this.declareStatements(block.statements, scope);
-        this.withScope(scope, () => this.visitStatements(block.statements, block));
+        const saved = this.scope;
+        this.scope = scope;
+        this.visitStatements(block.statements, block);
+        this.scope = saved;
         return;
       }
       case SyntaxKind.CaseClause:
@@ -984,15 +987,15 @@ class Extractor {
       case SyntaxKind.IfStatement: {
         const s = node as ts.IfStatement;
         this.visit(s.expression, s);
-        this.withGates(this.lazy(s.expression, 't'), () => this.visit(s.thenStatement, s));
-        if (s.elseStatement) this.withGates(this.lazy(s.expression, 'f'), () => this.visit(s.elseStatement!, s));
+        this.visitGated(this.lazy(s.expression, 't'), s.thenStatement, s);
+        if (s.elseStatement) this.visitGated(this.lazy(s.expression, 'f'), s.elseStatement, s);
         return;
       }
       case SyntaxKind.ConditionalExpression: {
         const e = node as ts.ConditionalExpression;
         this.visit(e.condition, e);
-        this.withGates(this.lazy(e.condition, 't'), () => this.visit(e.whenTrue, e));
-        this.withGates(this.lazy(e.condition, 'f'), () => this.visit(e.whenFalse, e));
+        this.visitGated(this.lazy(e.condition, 't'), e.whenTrue, e);
+        this.visitGated(this.lazy(e.condition, 'f'), e.whenFalse, e);
         return;
       }
       case SyntaxKind.BinaryExpression:
@@ -1005,24 +1008,28 @@ class Extractor {
         const scope = new Scope(this.scope);
         const init = s.initializer;
         if (init && isVariableDeclarationList(init)) for (const d of init.declarations) this.declareBinding(d.name, scope, isForStatement(s) ? { init: d.initializer, type: d.type } : {});
-        this.withScope(scope, () => {
-          if (init) this.visit(init, s);
-          if (isForStatement(s)) {
-            if (s.condition) this.visit(s.condition, s);
-            if (s.incrementor) this.visit(s.incrementor, s);
-            this.visit(s.statement, s);
-          } else {
-            this.visit(s.expression, s);
-            this.withGates(isForOfStatement(s) ? this.lazy(s.expression, 'collection') : null, () => this.visit(s.statement, s));
-          }
-        });
+        const saved = this.scope;
+        this.scope = scope;
+        if (init) this.visit(init, s);
+        if (isForStatement(s)) {
+          if (s.condition) this.visit(s.condition, s);
+          if (s.incrementor) this.visit(s.incrementor, s);
+          this.visit(s.statement, s);
+        } else {
+          this.visit(s.expression, s);
+          this.visitGated(isForOfStatement(s) ? this.lazy(s.expression, 'collection') : null, s.statement, s);
+        }
+        this.scope = saved;
         return;
       }
       case SyntaxKind.CatchClause: {
         const c = node as ts.CatchClause;
         const scope = new Scope(this.scope);
         if (c.variableDeclaration) this.declareBinding(c.variableDeclaration.name, scope, {});
-        this.withScope(scope, () => this.visit(c.block, c));
+        const saved = this.scope;
+        this.scope = scope;
+        this.visit(c.block, c);
+        this.scope = saved;
         return;
       }
       case SyntaxKind.CallExpression:
@@ -1133,7 +1140,10 @@ class Extractor {
       this.declareBinding(p.name, scope, { type: p.type, param: [id, i], consent, ...(i === 0 && loaded ? { val: loaded } : {}) });
       if (p.initializer) {
         setParent(p, node);
-        this.visitIn(scope, p.initializer, p);
+        const saved = this.scope;
+        this.scope = scope;
+        this.visit(p.initializer, p);
+        this.scope = saved;
       }
       this.functionDefaults(p, scope);
     });
@@ -1199,9 +1209,6 @@ class Extractor {
     return val.k === 'imp' || (val.k === 'call' && (val.f.k === 'fn' || val.f.k === 'imp')) ? val : undefined;
   }
 
-  private visitIn(scope: Scope, node: ts.Node, parent: ts.Node): void {
-    this.withScope(scope, () => this.visit(node, parent));
-  }
 
   private visitClass(node: ts.ClassLikeDeclaration): void {
     const id = this.clsId(node);
@@ -1243,7 +1250,7 @@ class Extractor {
     const op = e.operatorToken.kind;
     if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
       this.visit(e.left, e);
-      this.withGates(this.lazy(e.left, op === SyntaxKind.AmpersandAmpersandToken ? 't' : 'f'), () => this.visit(e.right, e));
+      this.visitGated(this.lazy(e.left, op === SyntaxKind.AmpersandAmpersandToken ? 't' : 'f'), e.right, e);
       return;
     }
     if (op === SyntaxKind.EqualsToken || op === SyntaxKind.QuestionQuestionEqualsToken || op === SyntaxKind.BarBarEqualsToken) this.visitAssignment(e);
@@ -1290,8 +1297,9 @@ class Extractor {
   private visitCall(e: ts.CallExpression): void {
     const callee = unwrap(e.expression);
     const path = this.accessPath(callee);
-    const calleePath = path?.join('.') ?? '';
-    if (path && CONSENT_CALLBACK_APIS.some((api) => calleePath === api || calleePath.endsWith(`.${api}`))) {
+    // A path ending with an API ends with its last name (names have no dots): most calls stop at that test.
+    const last = path?.at(-1);
+    if (path && last !== undefined && CONSENT_API_NAMES.some((name) => last.endsWith(name)) && CONSENT_CALLBACK_APIS.some((api) => path.join('.') === api || path.join('.').endsWith(`.${api}`))) {
       for (const a of e.arguments) {
         const f = unwrap(a);
         if (isArrowFunction(f) || isFunctionExpression(f)) this.consentCallbacks.add(f);
@@ -1313,9 +1321,10 @@ class Extractor {
     this.record(e, e.expression, e.arguments, 'call');
     this.visit(e.expression, e);
     const gates = isPropertyAccessExpression(callee) && ARRAY_METHODS.has(callee.name.text) ? this.lazy(callee.expression, 'collection') : null;
-    this.withGates(gates, () => {
-      for (const a of e.arguments) this.visit(a, e);
-    });
+    const saved = this.gates;
+    if (gates) this.gates = [...saved, gates];
+    for (const a of e.arguments) this.visit(a, e);
+    this.gates = saved;
   }
 
   private visitJsx(node: ts.JsxElement | ts.JsxSelfClosingElement): void {
@@ -1416,10 +1425,13 @@ class Extractor {
   /** Is a callee value rooted in something that can matter (not a call of React, lodash, …)? */
   private worthKeeping(val: Val): boolean {
     switch (val.k) {
-      case 'imp':
-        if (this.options.keepImport(this.file, val.src)) return true;
+      case 'imp': {
+        let keep = this.keepImports.get(val.src);
+        if (keep === undefined) this.keepImports.set(val.src, (keep = this.options.keepImport(this.file, val.src)));
+        if (keep) return true;
         this.externalSpecs.add(val.src);
         return false;
+      }
       case 'get':
         return this.worthKeeping(val.o);
       case 'call':
