@@ -109,6 +109,49 @@ interface NameAcc {
   seen: Set<Binding>;
 }
 
+/** What the walk does with a node, by kind (a table: a switch on `SyntaxKind` members compares them one by one). */
+const enum Route {
+  Walk, Block, Clause, Function, Class, Interface, TypeAlias, If, Conditional, Binary, Loop, Catch, Call, New, Jsx, Return, ExportAssignment,
+  ExportDeclaration, VariableStatement, PropertyAccess, ElementAccess, Type,
+}
+const ROUTES = ((): Uint8Array => {
+  const routes = new Uint8Array(SyntaxKind.Count);
+  for (let k = SyntaxKind.FirstTypeNode; k <= SyntaxKind.LastTypeNode; k++) routes[k] = Route.Type;
+  routes[SyntaxKind.Block] = Route.Block;
+  routes[SyntaxKind.ModuleBlock] = Route.Block;
+  routes[SyntaxKind.CaseClause] = Route.Clause;
+  routes[SyntaxKind.DefaultClause] = Route.Clause;
+  routes[SyntaxKind.FunctionDeclaration] = Route.Function;
+  routes[SyntaxKind.MethodDeclaration] = Route.Function;
+  routes[SyntaxKind.Constructor] = Route.Function;
+  routes[SyntaxKind.GetAccessor] = Route.Function;
+  routes[SyntaxKind.SetAccessor] = Route.Function;
+  routes[SyntaxKind.ArrowFunction] = Route.Function;
+  routes[SyntaxKind.FunctionExpression] = Route.Function;
+  routes[SyntaxKind.ClassDeclaration] = Route.Class;
+  routes[SyntaxKind.ClassExpression] = Route.Class;
+  routes[SyntaxKind.InterfaceDeclaration] = Route.Interface;
+  routes[SyntaxKind.TypeAliasDeclaration] = Route.TypeAlias;
+  routes[SyntaxKind.IfStatement] = Route.If;
+  routes[SyntaxKind.ConditionalExpression] = Route.Conditional;
+  routes[SyntaxKind.BinaryExpression] = Route.Binary;
+  routes[SyntaxKind.ForOfStatement] = Route.Loop;
+  routes[SyntaxKind.ForInStatement] = Route.Loop;
+  routes[SyntaxKind.ForStatement] = Route.Loop;
+  routes[SyntaxKind.CatchClause] = Route.Catch;
+  routes[SyntaxKind.CallExpression] = Route.Call;
+  routes[SyntaxKind.NewExpression] = Route.New;
+  routes[SyntaxKind.JsxElement] = Route.Jsx;
+  routes[SyntaxKind.JsxSelfClosingElement] = Route.Jsx;
+  routes[SyntaxKind.ReturnStatement] = Route.Return;
+  routes[SyntaxKind.ExportAssignment] = Route.ExportAssignment;
+  routes[SyntaxKind.ExportDeclaration] = Route.ExportDeclaration;
+  routes[SyntaxKind.VariableStatement] = Route.VariableStatement;
+  routes[SyntaxKind.PropertyAccessExpression] = Route.PropertyAccess;
+  routes[SyntaxKind.ElementAccessExpression] = Route.ElementAccess;
+  return routes;
+})();
+
 const UNK: Val = { k: 'unk' };
 const CONSENT_API_NAMES = [...new Set(CONSENT_CALLBACK_APIS.map((api) => api.split('.').at(-1)!))];
 const ARRAY_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every', 'find', 'findIndex', 'slice', 'sort', 'toSorted', 'reverse', 'concat', 'for']);
@@ -932,12 +975,16 @@ class Extractor {
   }
 
   private visit(node: ts.Node, parent: ts.Node): void {
+    const kind = node.kind;
+    // Identifiers, literals, keywords: no children, nothing to record. Of these only `this` needs its parent
+    // (`thisClass`); the rest are never asked for theirs, and `parentOf` would find it.
+    if (kind <= SyntaxKind.LastToken) {
+      if (kind === SyntaxKind.ThisKeyword) setParent(node, parent);
+      return;
+    }
     setParent(node, parent);
-    // Identifiers, literals, keywords: no children, nothing to record.
-    if (node.kind <= SyntaxKind.LastToken) return;
-    switch (node.kind) {
-      case SyntaxKind.Block:
-      case SyntaxKind.ModuleBlock: {
+    switch (ROUTES[kind]) {
+      case Route.Block: {
         const block = node as ts.Block;
         // Most blocks declare nothing: they share their parent's scope.
         if (!block.statements.some(declares)) {
@@ -952,58 +999,48 @@ class Extractor {
         this.scope = saved;
         return;
       }
-      case SyntaxKind.CaseClause:
-      case SyntaxKind.DefaultClause: {
+      case Route.Clause: {
         const clause = node as ts.CaseOrDefaultClause;
         if (isCaseClause(clause)) this.visit(clause.expression, clause);
         this.declareStatements(clause.statements, this.scope);
         this.visitStatements(clause.statements, clause);
         return;
       }
-      case SyntaxKind.FunctionDeclaration:
-      case SyntaxKind.MethodDeclaration:
-      case SyntaxKind.Constructor:
-      case SyntaxKind.GetAccessor:
-      case SyntaxKind.SetAccessor:
-      case SyntaxKind.ArrowFunction:
-      case SyntaxKind.FunctionExpression:
+      case Route.Function:
         this.visitFunction(node as ts.FunctionLikeDeclaration);
         return;
-      case SyntaxKind.ClassDeclaration:
-      case SyntaxKind.ClassExpression:
+      case Route.Class:
         this.visitClass(node as ts.ClassLikeDeclaration);
         return;
-      case SyntaxKind.InterfaceDeclaration: {
+      case Route.Interface: {
         const d = node as ts.InterfaceDeclaration;
         this.facts.types.push([d.name.text, typeMemberNames(d.members)]);
         return;
       }
-      case SyntaxKind.TypeAliasDeclaration: {
+      case Route.TypeAlias: {
         const d = node as ts.TypeAliasDeclaration;
         const names = typeNodeNames(d.type);
         if (names.length) this.facts.types.push([d.name.text, names]);
         return;
       }
-      case SyntaxKind.IfStatement: {
+      case Route.If: {
         const s = node as ts.IfStatement;
         this.visit(s.expression, s);
         this.visitGated(this.lazy(s.expression, 't'), s.thenStatement, s);
         if (s.elseStatement) this.visitGated(this.lazy(s.expression, 'f'), s.elseStatement, s);
         return;
       }
-      case SyntaxKind.ConditionalExpression: {
+      case Route.Conditional: {
         const e = node as ts.ConditionalExpression;
         this.visit(e.condition, e);
         this.visitGated(this.lazy(e.condition, 't'), e.whenTrue, e);
         this.visitGated(this.lazy(e.condition, 'f'), e.whenFalse, e);
         return;
       }
-      case SyntaxKind.BinaryExpression:
+      case Route.Binary:
         this.visitBinary(node as ts.BinaryExpression);
         return;
-      case SyntaxKind.ForOfStatement:
-      case SyntaxKind.ForInStatement:
-      case SyntaxKind.ForStatement: {
+      case Route.Loop: {
         const s = node as ts.ForOfStatement | ts.ForInStatement | ts.ForStatement;
         const scope = new Scope(this.scope);
         const init = s.initializer;
@@ -1022,7 +1059,7 @@ class Extractor {
         this.scope = saved;
         return;
       }
-      case SyntaxKind.CatchClause: {
+      case Route.Catch: {
         const c = node as ts.CatchClause;
         const scope = new Scope(this.scope);
         if (c.variableDeclaration) this.declareBinding(c.variableDeclaration.name, scope, {});
@@ -1032,37 +1069,36 @@ class Extractor {
         this.scope = saved;
         return;
       }
-      case SyntaxKind.CallExpression:
+      case Route.Call:
         this.visitCall(node as ts.CallExpression);
         return;
-      case SyntaxKind.NewExpression: {
+      case Route.New: {
         const e = node as ts.NewExpression;
         this.record(e, e.expression, e.arguments ?? [], 'new');
         this.visitChildren(node);
         return;
       }
-      case SyntaxKind.JsxElement:
-      case SyntaxKind.JsxSelfClosingElement:
+      case Route.Jsx:
         this.visitJsx(node as ts.JsxElement | ts.JsxSelfClosingElement);
         this.visitChildren(node);
         return;
-      case SyntaxKind.ReturnStatement: {
+      case Route.Return: {
         const r = node as ts.ReturnStatement;
         if (r.expression && !this.inTransparent && this.fn !== 0) this.deferredReturns.push([this.fn, r.expression, this.scope]);
         this.visitChildren(node);
         return;
       }
-      case SyntaxKind.ExportAssignment: {
+      case Route.ExportAssignment: {
         const a = node as ts.ExportAssignment;
         const scope = this.scope;
         this.deferredExports.push(['default', () => this.valueOf(a.expression, scope)]);
         this.visitChildren(node);
         return;
       }
-      case SyntaxKind.ExportDeclaration:
+      case Route.ExportDeclaration:
         this.visitExportDeclaration(node as ts.ExportDeclaration);
         return;
-      case SyntaxKind.VariableStatement: {
+      case Route.VariableStatement: {
         const s = node as ts.VariableStatement;
         if (hasModifier(s, SyntaxKind.ExportKeyword)) {
           const scope = this.scope;
@@ -1071,21 +1107,22 @@ class Extractor {
         this.visitChildren(node);
         return;
       }
-      case SyntaxKind.PropertyAccessExpression: {
+      case Route.PropertyAccess: {
         const e = node as ts.PropertyAccessExpression;
         if (e.name.text === 'globalPrivacyControl') this.facts.gpcReads.push({ ...this.pos(e), kind: 'navigator.globalPrivacyControl' });
         this.visitChildren(node);
         return;
       }
-      case SyntaxKind.ElementAccessExpression: {
+      case Route.ElementAccess: {
         const e = node as ts.ElementAccessExpression;
         if (stringLiteralOf(e.argumentExpression)?.toLowerCase() === 'sec-gpc') this.facts.gpcReads.push({ ...this.pos(e), kind: 'Sec-GPC' });
         this.visitChildren(node);
         return;
       }
-      default:
+      case Route.Type:
         // Type annotations hold no calls and declare nothing: not walked.
-        if (node.kind >= SyntaxKind.FirstTypeNode && node.kind <= SyntaxKind.LastTypeNode) return;
+        return;
+      default:
         this.visitChildren(node);
     }
   }
