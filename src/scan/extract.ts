@@ -193,6 +193,12 @@ function stringLiteralOf(node: ts.Expression | undefined): string | undefined {
 }
 
 function fold(text: string, max = 200): string {
+  if (text.length > 4 * max) {
+    // A long text (a call around a whole callback) is cut anyway: fold only its head. A head folding to at least
+    // max + 2 characters ends after a character that is not blank, so its first max - 1 are the whole text's.
+    const head = text.slice(0, 4 * max).replace(/\s+/g, ' ').trimStart();
+    if (head.length >= max + 2) return `${head.slice(0, max - 1)}…`;
+  }
   const folded = text.replace(/\s+/g, ' ').trim();
   return folded.length > max ? `${folded.slice(0, max - 1)}…` : folded;
 }
@@ -249,6 +255,7 @@ class Extractor {
   private gates: LazyGate[] = [];
   private readonly gateCache = new Map<LazyGate, GateRef[] | null>();
   private readonly externalSpecs = new Set<string>();
+  private lineStarts: readonly number[] | undefined;
   /** `options.keepImport` of this file, by specifier. */
   private readonly keepImports = new Map<string, boolean>();
   private depth = 0;
@@ -285,8 +292,17 @@ class Extractor {
   // ---------------------------------------------------------------- positions
 
   private pos(node: ts.Node): { line: number; column: number } {
-    const lc = this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf));
-    return { line: lc.line + 1, column: lc.character + 1 };
+    const start = node.getStart(this.sf);
+    const starts = (this.lineStarts ??= lineStartsOf(this.sf));
+    // The last line starting at or before `start` (as `getLineAndCharacterOfPosition` finds it).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: start - starts[lo]! + 1 };
   }
 
   // ---------------------------------------------------------------- declarations
@@ -1604,6 +1620,15 @@ class Extractor {
   private classTypeNames(c: ClassFact): string[] {
     return c.fields.map(([n]) => n);
   }
+}
+
+/** Where each line starts: the compiler's line map, found faster when `\n` is the only line break. */
+function lineStartsOf(sf: ts.SourceFile): readonly number[] {
+  const text = sf.text;
+  if (/[\r\u2028\u2029]/.test(text)) return sf.getLineStarts();
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function setParent(node: ts.Node, parent: ts.Node): void {
