@@ -213,7 +213,11 @@ function exits(statement: ts.Statement): boolean {
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
-  return canHaveModifiers(node) && (getModifiers(node)?.some((m) => m.kind === kind) ?? false);
+  if (!canHaveModifiers(node)) return false;
+  // `getModifiers` would copy the list without its decorators, which never have a keyword's kind.
+  const modifiers = (node as { modifiers?: ts.NodeArray<ts.Node> }).modifiers;
+  if (modifiers) for (const m of modifiers) if (m.kind === kind) return true;
+  return false;
 }
 
 function join(a: GateRef[] | null, b: GateRef[] | null): GateRef[] | null {
@@ -312,7 +316,9 @@ class Extractor {
     if (id !== undefined) return id;
     id = this.facts.functions.length;
     this.fnIds.set(node, id);
-    const fact: FnFact = { name: this.functionName(node), ...this.pos(node), params: node.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '{…}')), returns: [] };
+    const name = this.functionName(node);
+    const { line, column } = this.pos(node);
+    const fact: FnFact = { name, line, column, params: node.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '{…}')), returns: [] };
     const parent = this.parentOf(node)!;
     const cls = isClassLike(parent) ? this.clsId(parent) : undefined;
     if (cls !== undefined) fact.cls = cls;
