@@ -7,11 +7,39 @@ import type { FileFacts } from './facts.js';
 
 export type ExtractOutcome = { facts: FileFacts } | { skipReason: string };
 
-export function extractOutcome(file: string, text: string, options: ExtractOptions): ExtractOutcome {
+/**
+ * `keep`: the text ranges to parse (see plan.ts). The rest is cut down to its line breaks: every range
+ * starts at a line's start, so each kept line keeps its number and its columns. When the focused text does not parse (the outline
+ * split something it should not have), the whole text is parsed instead.
+ */
+export function extractOutcome(file: string, text: string, options: ExtractOptions, keep?: readonly [number, number][]): ExtractOutcome {
+  if (keep) {
+    try {
+      return { facts: extractFacts(file, focusedText(text, keep), options) };
+    } catch {
+      // parsed whole below
+    }
+  }
   try {
     return { facts: extractFacts(file, text, options) };
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!;
     return { skipReason: error instanceof SyntaxErrorInFile ? message : `could not be analysed: ${message}` };
   }
+}
+
+export function focusedText(text: string, keep: readonly [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of keep) {
+    if (start > at) parts.push(blank(text.slice(at, start)));
+    parts.push(text.slice(start, end));
+    at = end;
+  }
+  if (at < text.length) parts.push(blank(text.slice(at)));
+  return parts.join('');
+}
+
+function blank(text: string): string {
+  return text.replace(/[^\n\r\u2028\u2029]+/g, '');
 }

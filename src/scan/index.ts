@@ -15,11 +15,11 @@ import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
+import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
+import { keptRanges, planScan, type ScanPlan } from './plan.js';
 import { FileIndex, type FileInfo, type ProjectImport } from './file-index.js';
-import type { TextReexport } from './imports.js';
-import type { ModuleResolver } from './modules.js';
-import { ExtractionPool, extractionThreads } from './pool.js';
-import { buildPrefilter } from './prefilter.js';
+import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
+import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
 
 /**
@@ -29,7 +29,7 @@ import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } 
 const EXTRACTOR_FINGERPRINT: string = (() => {
   const here = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
-  for (const name of ['extract', 'guards', 'facts', 'prefilter', 'imports', 'values', 'modules', 'file-index']) {
+  for (const name of ['extract', 'extract-file', 'guards', 'facts', 'prefilter', 'imports', 'values', 'modules', 'file-index', 'outline', 'plan']) {
     try {
       hash.update(readFileSync(join(dirname(here), `${name}${extname(here)}`)));
     } catch {
@@ -85,49 +85,70 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
   // Loaded only when something must be parsed: an unchanged warm run never loads the TypeScript compiler.
   let extractOutcome: typeof import('./extract-file.js').extractOutcome | undefined;
+  /** What to parse of each planned file (plan.ts); any other file the linker asks for is parsed whole. */
+  let plan: ScanPlan = { linked: [], focus: new Map() };
+  const outlines = new Map<string, { outline: Outline; seeds: number[] } | undefined>();
+  const outlineOf = (file: string): { outline: Outline; seeds: number[] } | undefined => {
+    if (outlines.has(file)) return outlines.get(file);
+    const info = infos.get(file);
+    const found = info ? fileIndex.outline(file, (text) => {
+      const outline = lexOutline(text, !/\.[cm]?ts$/.test(file));
+      return { outline, seeds: info.mentions ? chunksAt(outline, prefilterPositions(text)) : [] };
+    }) : undefined;
+    outlines.set(file, found);
+    return found;
+  };
+  /** The extraction job of a file: its text, and the ranges to parse when not all of it. */
+  const job = (file: string): { text: string; hash: string; key: string; keep?: [number, number][] } | undefined => {
+    const source = infos.has(file) ? fileIndex.source(file) : undefined;
+    if (!source) return undefined;
+    const focus = plan.focus.get(file) ?? 'full';
+    const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
+    if (focus === 'full' || !outline) return { ...source, key: source.hash };
+    return { ...source, key: `${source.hash}:${focus.join(',')}`, keep: keptRanges(outline, focus) };
+  };
   const parse = (file: string): FileFacts | undefined => {
     const known = factsByFile.get(file);
     if (known !== undefined) return known ?? undefined;
-    const source = infos.has(file) ? fileIndex.source(file) : undefined;
-    if (!source) {
+    const todo = job(file);
+    if (!todo) {
       factsByFile.set(file, null);
       return undefined;
     }
-    const facts = cachedFacts(file, source.hash);
+    const facts = cachedFacts(file, todo.key);
     if (facts) {
       factsByFile.set(file, facts);
       return facts;
     }
-    return settle(file, source.hash, extractOutcome!(file, source.text, context!.extractOptions));
+    return settle(file, todo.key, extractOutcome!(file, todo.text, context!.extractOptions, todo.keep));
   };
   // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
   let pool: ExtractionPool | undefined;
   const extractAhead = async (files: readonly string[]): Promise<void> => {
-    const todo: [string, string][] = [];
-    const hashes = new Map<string, string>();
+    const todo: ExtractJob[] = [];
+    const keys = new Map<string, string>();
     for (const file of files) {
-      const info = infos.get(file);
-      if (factsByFile.has(file) || !info?.hash) continue;
-      const facts = cachedFacts(file, info.hash);
+      if (factsByFile.has(file) || !infos.get(file)?.hash) continue;
+      const next = job(file);
+      if (!next) continue;
+      const facts = cachedFacts(file, next.key);
       if (facts) {
         factsByFile.set(file, facts);
         continue;
       }
-      const source = fileIndex.source(file);
-      if (!source) continue;
-      todo.push([file, source.text]);
-      hashes.set(file, source.hash);
+      todo.push(next.keep ? [file, next.text, next.keep] : [file, next.text]);
+      keys.set(file, next.key);
     }
     if (!pool) {
       const count = extractionThreads(input.jobs, todo.length);
-      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text) => extractOutcome!(file, text, context!.extractOptions));
+      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text, keep) => extractOutcome!(file, text, context!.extractOptions, keep));
     }
     if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
     try {
       const outcomes = await pool.extract(todo);
       for (const [file] of todo) {
         const outcome = outcomes.get(file);
-        if (outcome) settle(file, hashes.get(file)!, outcome);
+        if (outcome) settle(file, keys.get(file)!, outcome);
       }
     } catch {
       // A worker that failed (out of memory, say) only costs speed: the rest are extracted in-process.
@@ -178,6 +199,46 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   context = await buildScanContext(contextSetup, detection);
   const modules = context.modules;
   extractOutcome = (await import('./extract-file.js')).extractOutcome;
+  const prefilterPositions = buildPrefilterPositions(detectors, guards);
+  // Each file's imports and re-exports of project files, resolved once (the file index keeps them).
+  const dependents = new Map<string, { file: string; names: readonly string[] | '*' }[]>();
+  const importsOf = new Map<string, ProjectImport[]>();
+  for (const [file, info] of infos) {
+    const resolved = fileIndex.projectImports(file, () =>
+      [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))].flatMap((imp) => {
+        const target = modules.resolve(file, imp.specifier);
+        return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
+      }),
+    );
+    importsOf.set(file, resolved);
+    for (const imp of resolved) {
+      const list = dependents.get(imp.target);
+      if (list) list.push({ file, names: imp.names });
+      else dependents.set(imp.target, [{ file, names: imp.names }]);
+    }
+  }
+  const handlerNames = new Map<string, string[]>();
+  for (const h of input.deletionHandlers) {
+    const [file, name] = h.handler.replace(/^\.\//, '').split('#');
+    handlerNames.set(file!, [...(handlerNames.get(file!) ?? []), name ?? '*']);
+  }
+  const planSeeds = new Map<string, number[] | 'all'>();
+  for (const file of seeds) {
+    const outlined = outlineOf(file);
+    if (!outlined) continue;
+    const names = handlerNames.get(file);
+    const handlerChunks = (names ?? []).flatMap((name) =>
+      outlined.outline.chunks.flatMap((chunk, k) => (chunk.declares.includes(name) || chunk.exports.some(([e]) => e === name) ? [k] : [])),
+    );
+    planSeeds.set(file, names && (names.includes('*') || handlerChunks.length === 0) ? 'all' : [...outlined.seeds, ...handlerChunks]);
+  }
+  plan = planScan({
+    seeds: planSeeds,
+    outline: (file) => outlineOf(file)?.outline,
+    dependents: (target) => dependents.get(target) ?? [],
+    projectImports: (file) => importsOf.get(file) ?? [],
+    resolve: (file, specifier) => modules.resolve(file, specifier),
+  });
   const linker = new Linker({
     facts: parse,
     modules,
@@ -188,31 +249,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     fileExists: (file) => existsSync(join(root, file)),
   });
   try {
-    await extractAhead(seeds);
-    linker.add(seeds);
-    // Then, round by round, the files that import something reaching a vendor (wrappers of wrappers).
-    const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
-    // Each unlinked file's imports of project files, resolved once.
-    const projectImports = new Map<string, ProjectImport[]>();
-    for (const [file, info] of infos) {
-      if (linker.isLinked(file)) continue;
-      const resolved = fileIndex.projectImports(file, () =>
-        info.imports.flatMap((imp) => {
-          const target = modules.resolve(file, imp.specifier);
-          return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
-        }),
-      );
-      if (resolved.length) projectImports.set(file, resolved);
-    }
-    for (let round = 0; round < 12; round++) {
-      const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
-      const next = [...projectImports.keys()].filter(
-        (file) => !linker.isLinked(file) && projectImports.get(file)!.some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
-      );
-      if (next.length === 0) break;
-      await extractAhead(next);
-      linker.add(next);
-    }
+    await extractAhead(plan.linked);
+    linker.add(plan.linked);
   } finally {
     await pool?.close();
   }
@@ -266,56 +304,4 @@ function inputFingerprint(input: ScanInput): string {
   const guards = input.guards.map((g) => [g.call, g.read, g.means]);
   const taxonomy = [...input.taxonomy.categories.values()].map((c) => [c.key, c.fields, c.exclude]);
   return JSON.stringify([input.root, input.catalog.entries, taxonomy, input.vendors, input.systems, guards, input.deletionHandlers, input.exclude, input.include]);
-}
-
-/**
- * Which exports of a file lead to a vendor: for a linked file, from its facts; for a file not parsed,
- * through its text-level re-exports (`export * from`, `export { a } from`) only — a file that is not
- * linked has no vendor calls of its own.
- */
-function exportReach(
-  linker: Linker,
-  modules: ModuleResolver,
-  reexportsOf: (file: string) => TextReexport[],
-  isLinked: (file: string) => boolean,
-): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
-  const nameMemo = new Map<string, Map<string, boolean>>();
-  const anyMemo = new Map<string, boolean>();
-  const name = (file: string, exported: string): boolean => {
-    const linked = isLinked(file);
-    const reexports = reexportsOf(file);
-    if (!linked && reexports.length === 0) return false; // most imports: a file with no vendor calls
-    let byName = nameMemo.get(file);
-    if (!byName) nameMemo.set(file, (byName = new Map()));
-    const known = byName.get(exported);
-    if (known !== undefined) return known;
-    byName.set(exported, false);
-    let result = linked && linker.exportReaches(file, exported);
-    if (!result) {
-      for (const r of reexports) {
-        const target = modules.resolve(file, r.specifier);
-        if (!target || target === file) continue;
-        if (r.star && exported !== 'default' && name(target, exported)) result = true;
-        for (const [from, as] of r.pairs) if (as === exported && (from === '*' ? any(target) : name(target, from))) result = true;
-        if (result) break;
-      }
-    }
-    byName.set(exported, result);
-    return result;
-  };
-  const any = (file: string): boolean => {
-    const known = anyMemo.get(file);
-    if (known !== undefined) return known;
-    anyMemo.set(file, false);
-    let result = isLinked(file) && linker.anyExportReaches(file);
-    if (!result) {
-      result = reexportsOf(file).some((r) => {
-        const target = modules.resolve(file, r.specifier);
-        return target !== undefined && target !== file && (r.star || r.pairs.length > 0) && any(target);
-      });
-    }
-    anyMemo.set(file, result);
-    return result;
-  };
-  return { name, any };
 }

@@ -797,7 +797,8 @@ const GATE_STRENGTH: Record<GateKind, number> = { none: 0, 'gpc-only': 1, 'vendo
 /**
  * One call site per outermost call and vendor call: several paths between them (a helper called twice by
  * the same function, a loop) are one transmission for the reader. The entry keeps the least-gated path (a
- * single ungated path leaves the call ungated), then the shortest, and the union of the paths' categories.
+ * single ungated path leaves the call ungated), then the shortest, then the first by position, and the union
+ * of the paths' categories.
  */
 function dedupeSites(sites: CallSite[]): CallSite[] {
   const merged = new Map<string, CallSite>();
@@ -808,11 +809,22 @@ function dedupeSites(sites: CallSite[]): CallSite[] {
       merged.set(key, s);
       continue;
     }
-    const better = GATE_STRENGTH[s.gate] - GATE_STRENGTH[kept.gate] || s.via.length - kept.via.length;
+    // Equal paths are told apart by their frames, so that the choice does not depend on the order found.
+    const better = GATE_STRENGTH[s.gate] - GATE_STRENGTH[kept.gate] || s.via.length - kept.via.length || compareVia(s.via, kept.via);
     const chosen = better < 0 ? s : kept;
     merged.set(key, { ...chosen, categories: [...new Set([...kept.categories, ...s.categories])].sort() });
   }
   return [...merged.values()];
+}
+
+function compareVia(a: readonly ViaFrame[], b: readonly ViaFrame[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const order = cmp(x.file, y.file) || x.line - y.line || x.column - y.column || cmp(x.function, y.function);
+    if (order) return order;
+  }
+  return a.length - b.length;
 }
 
 export function compareSites(a: CallSite, b: CallSite): number {

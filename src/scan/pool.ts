@@ -13,11 +13,14 @@ import type { ScanContextSetup } from './context.js';
 import type { ExtractOutcome } from './extract-file.js';
 
 /** Extracts files on the main thread. */
-export type LocalExtractor = (file: string, text: string) => ExtractOutcome;
+export type LocalExtractor = (file: string, text: string, keep?: [number, number][]) => ExtractOutcome;
+
+/** A file to extract: its path, its text and the ranges to parse (all when absent; see plan.ts). */
+export type ExtractJob = [file: string, text: string, keep?: [number, number][]];
 
 export interface ExtractRequest {
   id: number;
-  files: [string, string][];
+  files: ExtractJob[];
 }
 
 export interface ExtractResponse {
@@ -73,20 +76,20 @@ export class ExtractionPool {
   }
 
   /** Extracts every file of `batch`; the outcomes are keyed by file. */
-  async extract(batch: readonly [string, string][]): Promise<Map<string, ExtractOutcome>> {
+  async extract(batch: readonly ExtractJob[]): Promise<Map<string, ExtractOutcome>> {
     const outcomes = new Map<string, ExtractOutcome>();
     if (batch.length === 0) return outcomes;
     this.start();
     let next = 0;
-    const takeChunk = (): [string, string][] | undefined => {
+    const takeChunk = (): ExtractJob[] | undefined => {
       if (next >= batch.length) return undefined;
-      const files = batch.slice(next, next + CHUNK_FILES) as [string, string][];
+      const files = batch.slice(next, next + CHUNK_FILES);
       next += files.length;
       return files;
     };
     const runWorker = (worker: Worker): Promise<void> =>
       new Promise((resolve, reject) => {
-        const inFlight = new Map<number, [string, string][]>();
+        const inFlight = new Map<number, ExtractJob[]>();
         const send = (): void => {
           const files = takeChunk();
           if (!files) return;
@@ -113,7 +116,7 @@ export class ExtractionPool {
       });
     const runLocal = async (): Promise<void> => {
       for (let files = takeChunk(); files; files = takeChunk()) {
-        for (const [file, text] of files) outcomes.set(file, this.local(file, text));
+        for (const [file, text, keep] of files) outcomes.set(file, this.local(file, text, keep));
         // Lets the workers' answers in, so that they get their next chunks.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -1,0 +1,613 @@
+/**
+ * A file's outline, read by a small lexer without parsing: its module-level statements grouped into
+ * chunks, what each chunk declares and exports, which of the file's own names it mentions, and the file's
+ * import bindings. The scan plan (plan.ts) uses it to parse only the chunks that can matter.
+ *
+ * A chunk starts at a line that begins, in column 0 and outside any bracket, string, comment, template or
+ * JSX, with a word or a decorator (`import`, `export`, `function`, `const`, `track(...)`, `@Injectable`),
+ * except words that continue a statement (`else`, `catch`, `as`, ...); decorators stay with what they decorate.
+ * Both conditions must hold, so a lexer misled by unusual code (a regular expression it takes for a
+ * division, JSX text it does not recognise) merges chunks rather than splitting a statement. Every fact
+ * over-approximates: a chunk "mentions" a name whenever the identifier appears in it outside a property
+ * access, whatever scope it refers to. When the lexer ends out of balance the outline is marked not `ok`
+ * and the file is always parsed whole.
+ */
+
+export interface OutlineChunk {
+  start: number;
+  end: number;
+  kind: 'import' | 'reexport' | 'code';
+  /** Module-level names it declares (import bindings for an import chunk). */
+  declares: string[];
+  /** [exported name, local name or null for an anonymous `export default`]. */
+  exports: [string, string | null][];
+  /** The file's own module-level names (declared or imported) that it mentions. */
+  refs: string[];
+  /** Those of `refs` it assigns to (`client = new PostHog()`, `config.client = …`): their values may change here. */
+  assigns: string[];
+}
+
+export interface OutlineImport {
+  chunk: number;
+  local: string;
+  specifier: string;
+  /** `default`, `*` (namespace or `import x = require()`), or the imported name. */
+  imported: string;
+}
+
+export interface OutlineReexport {
+  chunk: number;
+  specifier: string;
+  /** `*` for `export * from`; else [imported, exported] (`export * as ns` is [`*`, `ns`]). */
+  pairs: [string, string][] | '*';
+}
+
+export interface Outline {
+  ok: boolean;
+  chunks: OutlineChunk[];
+  imports: OutlineImport[];
+  reexports: OutlineReexport[];
+  /** `require('x')` and `import('x')`: the chunk may use anything the module exports. */
+  dynamic: { chunk: number; specifier: string }[];
+  /** CommonJS exports (`module.exports`, `exports.x`, `export =`): any export may be anything. */
+  cjs: boolean;
+  /** Parse it whole: it has suppression comments, which are read from the whole text. */
+  whole: boolean;
+}
+
+const enum T {
+  Id,
+  Str,
+  Punct,
+}
+
+interface Token {
+  t: T;
+  v: string;
+  d: number;
+  /** An identifier after `.` or `?.`: a property, never a binding. */
+  dot: boolean;
+}
+
+/** Words that, at a line's start, continue the statement before rather than start one. */
+const CONTINUATIONS = new Set(['else', 'catch', 'finally', 'while', 'as', 'satisfies', 'in', 'instanceof', 'of', 'extends', 'implements', 'keyof', 'typeof']);
+/** After these keywords a `/` starts a regular expression and a `<` may start JSX. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'typeof', 'case', 'do', 'else', 'in', 'of', 'new', 'delete', 'void', 'throw', 'instanceof', 'yield', 'await', 'default']);
+
+/** Before a `{` or `[` at module level, these open a binding list or pattern whose names are read. */
+const GROUP_AFTER = new Set(['import', 'export', 'type', 'const', 'let', 'var']);
+/** After a name: an assignment to it or to one of its properties (not `==`, `=>`). */
+const ASSIGNMENT = /(?:\s*(?:\.|\?\.)\s*[\w$]+|\s*\[[^\]\n]*\])*\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|\?\?|&&|\|\|)?=(?![=>])/y;
+const DYNAMIC_IMPORT = /(?<![\w$.])(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]\s*\)/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[$]/g, '\\$&');
+}
+
+function chunkAt(starts: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= position) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const enum Ctx {
+  Brace,
+  Paren,
+  Bracket,
+  TemplateExpr,
+  JsxExpr,
+  JsxTag,
+  JsxChildren,
+}
+
+/** Characters that change nothing the lexer tracks inside a body (`<` may open JSX in a JSX file). */
+const BORING = /[^'"`/{}()[\]\n]+/y;
+const BORING_JSX = /[^'"`/{}()[\]\n<]+/y;
+const SINGLE_QUOTED = /(?:[^'\\\n]|\\[\s\S])+/y;
+const DOUBLE_QUOTED = /(?:[^"\\\n]|\\[\s\S])+/y;
+const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))+/y;
+const JSX_TEXT = /[^<{]+/y;
+const JSX_TAG_TEXT = /[^>/{'"]+/y;
+
+function isIdStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
+}
+function isIdPart(c: number): boolean {
+  return isIdStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Template text from `i` (after the backtick or a closing `}`) to its end or its next `${`; -1 when unterminated. */
+function templateEnd(text: string, i: number, stack: Ctx[]): number {
+  const n = text.length;
+  while (i < n) {
+    TEMPLATE_TEXT.lastIndex = i;
+    if (TEMPLATE_TEXT.test(text)) i = TEMPLATE_TEXT.lastIndex;
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === 92) i += 2;
+    else if (c === 96) return i + 1;
+    else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      stack.push(Ctx.TemplateExpr);
+      return i + 2;
+    } else i++;
+  }
+  return -1;
+}
+
+/** JSX children text up to `{`, a nested element or the closing tag; -1 when unterminated. */
+function jsxChildrenEnd(text: string, i: number, stack: Ctx[]): number {
+  const n = text.length;
+  while (i < n) {
+    JSX_TEXT.lastIndex = i;
+    if (JSX_TEXT.test(text)) i = JSX_TEXT.lastIndex;
+    if (i >= n) break;
+    if (text.charCodeAt(i) === 123) {
+      stack.push(Ctx.JsxExpr);
+      return i + 1;
+    }
+    if (text.charCodeAt(i + 1) === 47) {
+      // `</name>`: closes these children and their element.
+      const close = text.indexOf('>', i);
+      if (close < 0) return -1;
+      stack.pop();
+      return close + 1;
+    }
+    stack.push(Ctx.JsxTag);
+    return i + 1;
+  }
+  return -1;
+}
+
+/** Inside `<tag ...>`: attributes, strings and `{expressions}`, to `>` or `/>`; -1 when unterminated. */
+function jsxTagEnd(text: string, i: number, stack: Ctx[]): number {
+  const n = text.length;
+  while (i < n) {
+    JSX_TAG_TEXT.lastIndex = i;
+    if (JSX_TAG_TEXT.test(text)) i = JSX_TAG_TEXT.lastIndex;
+    if (i >= n) break;
+    const c = text.charCodeAt(i);
+    if (c === 62) {
+      stack[stack.length - 1] = Ctx.JsxChildren;
+      return i + 1;
+    }
+    if (c === 47) {
+      if (text.charCodeAt(i + 1) === 62) {
+        stack.pop();
+        return i + 2;
+      }
+      i++;
+    } else if (c === 123) {
+      stack.push(Ctx.JsxExpr);
+      return i + 1;
+    } else {
+      const end = text.indexOf(String.fromCharCode(c), i + 1);
+      if (end < 0) return -1;
+      i = end + 1;
+    }
+  }
+  return -1;
+}
+
+interface Lexed {
+  ok: boolean;
+  chunkStarts: number[];
+  chunkTokens: Token[][];
+}
+
+/**
+ * One pass over the text: chunk boundaries, and the tokens a chunk's declarations are read from. Tokens are
+ * kept only outside brackets, and inside a `{` or `[` opened there after `import`, `export`, `type`,
+ * `const`, `let`, `var` or `,` (binding lists and patterns). Written as one loop over locals, no closures,
+ * because it reads every character of most files.
+ */
+function lex(text: string, jsx: boolean): Lexed {
+  const n = text.length;
+  const stack: Ctx[] = [];
+  const chunkStarts: number[] = [0];
+  const chunkTokens: Token[][] = [[]];
+  let tokens = chunkTokens[0]!;
+  /** The last significant token ends a value (so `/` divides and `<` compares). */
+  let valueEnd = false;
+  let afterDot = false;
+  let lineStart = 0;
+  let pendingDecorator = false;
+  let deepRecord = false;
+  let i = 0;
+  if (text.startsWith('#!')) {
+    i = text.indexOf('\n');
+    if (i < 0) i = n;
+  }
+  const boring = jsx ? BORING_JSX : BORING;
+  while (i < n) {
+    const depth = stack.length;
+    if (depth !== 0) {
+      const top = stack[depth - 1];
+      if (top === Ctx.JsxChildren || top === Ctx.JsxTag) {
+        i = top === Ctx.JsxChildren ? jsxChildrenEnd(text, i, stack) : jsxTagEnd(text, i, stack);
+        if (i < 0) return { ok: false, chunkStarts, chunkTokens };
+        // Back in code after an element closed, or inside a `{...}` container.
+        valueEnd = stack.length < depth;
+        continue;
+      }
+      if (!deepRecord) {
+        // Inside a body nothing is recorded: skip to the next character that opens, closes or quotes.
+        boring.lastIndex = i;
+        if (boring.test(text)) {
+          const end = boring.lastIndex;
+          let last = end - 1;
+          while (last >= i && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9 || text.charCodeAt(last) === 13)) last--;
+          if (last >= i) {
+            if (isIdPart(text.charCodeAt(last))) {
+              let first = last;
+              while (first > i && isIdPart(text.charCodeAt(first - 1))) first--;
+              const length = last - first + 1;
+              valueEnd = length < 2 || length > 10 || text.charCodeAt(first) < 97 || text.charCodeAt(first - 1) === 46 || !EXPRESSION_KEYWORDS.has(text.slice(first, last + 1));
+            } else valueEnd = false;
+          }
+          afterDot = false;
+          i = end;
+          continue;
+        }
+      }
+    }
+    const recording = depth === 0 || deepRecord;
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      i++;
+      lineStart = i;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) {
+      i++;
+      continue;
+    }
+    if (i === lineStart && depth === 0 && (isIdStart(c) || c === 64)) {
+      let e = i + 1;
+      while (e < n && isIdPart(text.charCodeAt(e))) e++;
+      const word = c === 64 ? '@' : text.slice(i, e);
+      if (!CONTINUATIONS.has(word)) {
+        if (pendingDecorator) {
+          if (word !== '@') pendingDecorator = false;
+        } else if (i > 0) {
+          chunkStarts.push(i);
+          chunkTokens.push((tokens = []));
+          pendingDecorator = word === '@';
+        } else pendingDecorator = word === '@';
+      }
+    }
+    if (c === 47) {
+      const next = text.charCodeAt(i + 1);
+      if (next === 47) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 ? n : end;
+        continue;
+      }
+      if (next === 42) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) return { ok: false, chunkStarts, chunkTokens };
+        i = end + 2;
+        continue;
+      }
+      if (!valueEnd) {
+        // A regular expression: to the closing `/` outside a class, or the line's end.
+        let inClass = false;
+        i++;
+        while (i < n) {
+          const r = text.charCodeAt(i);
+          if (r === 10) break;
+          if (r === 92) i += 2;
+          else {
+            i++;
+            if (r === 91) inClass = true;
+            else if (r === 93) inClass = false;
+            else if (r === 47 && !inClass) break;
+          }
+        }
+        while (i < n && isIdPart(text.charCodeAt(i))) i++;
+        valueEnd = true;
+        afterDot = false;
+        continue;
+      }
+      i++;
+      if (recording) tokens.push({ t: T.Punct, v: '/', d: depth, dot: false });
+      valueEnd = false;
+      afterDot = false;
+      continue;
+    }
+    if (c === 39 || c === 34) {
+      const s = ++i;
+      const body = c === 39 ? SINGLE_QUOTED : DOUBLE_QUOTED;
+      body.lastIndex = i;
+      if (body.test(text)) i = body.lastIndex;
+      if (recording) tokens.push({ t: T.Str, v: text.slice(s, Math.min(i, n)), d: depth, dot: false });
+      if (i < n && text.charCodeAt(i) === c) i++;
+      valueEnd = true;
+      afterDot = false;
+      continue;
+    }
+    if (c === 96) {
+      if (recording) tokens.push({ t: T.Str, v: '`', d: depth, dot: false });
+      i = templateEnd(text, i + 1, stack);
+      if (i < 0) return { ok: false, chunkStarts, chunkTokens };
+      valueEnd = stack.length === depth;
+      afterDot = false;
+      continue;
+    }
+    if (isIdStart(c)) {
+      const s = i;
+      while (i < n && isIdPart(text.charCodeAt(i))) i++;
+      if (recording) {
+        const word = text.slice(s, i);
+        tokens.push({ t: T.Id, v: word, d: depth, dot: afterDot });
+        valueEnd = afterDot || !EXPRESSION_KEYWORDS.has(word);
+      } else {
+        // Only a short lower-case word can be a keyword after which an expression starts.
+        valueEnd = afterDot || i - s < 2 || i - s > 10 || c < 97 || !EXPRESSION_KEYWORDS.has(text.slice(s, i));
+      }
+      afterDot = false;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      while (i < n && (isIdPart(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+      valueEnd = true;
+      afterDot = false;
+      continue;
+    }
+    i++;
+    afterDot = false;
+    if (c === 123 || c === 40 || c === 91) {
+      const v = c === 123 ? '{' : c === 40 ? '(' : '[';
+      if (depth === 0) {
+        const last = tokens.at(-1);
+        deepRecord = c !== 40 && last !== undefined && (last.t === T.Punct ? last.v === ',' : GROUP_AFTER.has(last.v));
+      }
+      if (depth === 0 || deepRecord) tokens.push({ t: T.Punct, v, d: depth, dot: false });
+      stack.push(c === 123 ? Ctx.Brace : c === 40 ? Ctx.Paren : Ctx.Bracket);
+      valueEnd = false;
+      continue;
+    }
+    if (c === 125 || c === 41 || c === 93) {
+      const was = stack.pop();
+      if (was === undefined) return { ok: false, chunkStarts, chunkTokens };
+      if (was === Ctx.TemplateExpr) {
+        i = templateEnd(text, i, stack);
+        if (i < 0) return { ok: false, chunkStarts, chunkTokens };
+        valueEnd = stack.length < depth;
+        continue;
+      }
+      if (recording) tokens.push({ t: T.Punct, v: c === 125 ? '}' : c === 41 ? ')' : ']', d: depth - 1, dot: false });
+      if (depth === 1) deepRecord = false;
+      // After a JSX expression the element goes on; after a block or object, treat `/` as a division.
+      valueEnd = true;
+      continue;
+    }
+    if (c === 46) {
+      if (text.charCodeAt(i) === 46 && text.charCodeAt(i + 1) === 46) {
+        i += 2;
+        if (recording) tokens.push({ t: T.Punct, v: '...', d: depth, dot: false });
+      } else {
+        afterDot = true;
+        if (recording) tokens.push({ t: T.Punct, v: '.', d: depth, dot: false });
+      }
+      valueEnd = false;
+      continue;
+    }
+    if (c === 63 && text.charCodeAt(i) === 46 && !(text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) {
+      i++;
+      afterDot = true;
+      if (recording) tokens.push({ t: T.Punct, v: '.', d: depth, dot: false });
+      valueEnd = false;
+      continue;
+    }
+    if (c === 60 && jsx && !valueEnd && (isIdStart(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) {
+      stack.push(Ctx.JsxTag);
+      valueEnd = false;
+      continue;
+    }
+    if (recording && (c === 59 || c === 44 || c === 61 || c === 42 || c === 58 || c === 64 || c === 60 || c === 63)) {
+      tokens.push({ t: T.Punct, v: String.fromCharCode(c), d: depth, dot: false });
+    }
+    valueEnd = false;
+  }
+  return { ok: stack.length === 0, chunkStarts, chunkTokens };
+}
+
+export function outlineOf(text: string, jsx: boolean): Outline {
+  const n = text.length;
+  const { ok, chunkStarts, chunkTokens } = lex(text, jsx);
+
+  const outline: Outline = { ok, chunks: [], imports: [], reexports: [], dynamic: [], cjs: false, whole: text.includes('flowaudit-ignore') };
+  for (let k = 0; k < chunkStarts.length; k++) {
+    const start = chunkStarts[k]!;
+    const end = k + 1 < chunkStarts.length ? chunkStarts[k + 1]! : n;
+    outline.chunks.push(analyseChunk(chunkTokens[k]!, k, start, end, outline));
+  }
+  for (const match of text.matchAll(DYNAMIC_IMPORT)) outline.dynamic.push({ chunk: chunkAt(chunkStarts, match.index), specifier: match[1]! });
+  const own = new Set<string>();
+  for (const chunk of outline.chunks) for (const name of chunk.declares) own.add(name);
+  if (own.size > 0) {
+    // Every occurrence of a module-level name outside a property access (`.name`, but `...name` counts).
+    const names = new RegExp(`(?:${[...own].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
+    const mentioned = outline.chunks.map(() => new Set<string>());
+    const assigned = outline.chunks.map(() => new Set<string>());
+    let k = 0;
+    for (const match of text.matchAll(names)) {
+      const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 32;
+      if (isIdPart(before) || (before === 46 && !(match.index > 2 && text.charCodeAt(match.index - 2) === 46 && text.charCodeAt(match.index - 3) === 46))) continue;
+      while (k + 1 < chunkStarts.length && chunkStarts[k + 1]! <= match.index) k++;
+      mentioned[k]!.add(match[0]);
+      ASSIGNMENT.lastIndex = match.index + match[0].length;
+      if (ASSIGNMENT.test(text)) assigned[k]!.add(match[0]);
+    }
+    outline.chunks.forEach((chunk, j) => {
+      // A chunk that declares a name and uses it again (a recursive function) needs no reference to itself.
+      for (const name of mentioned[j]!) if (!chunk.declares.includes(name)) chunk.refs.push(name);
+      for (const name of assigned[j]!) if (!chunk.declares.includes(name)) chunk.assigns.push(name);
+    });
+  }
+  return outline;
+}
+
+const DECLARATION_MODIFIERS = new Set(['declare', 'async', 'abstract', 'default', 'export']);
+
+function analyseChunk(tokens: Token[], index: number, start: number, end: number, outline: Outline): OutlineChunk {
+  const chunk: OutlineChunk = { start, end, kind: 'code', declares: [], exports: [], refs: [], assigns: [] };
+  const at = (k: number): Token | undefined => tokens[k];
+  const isId = (k: number, v?: string): boolean => at(k)?.t === T.Id && (v === undefined || at(k)!.v === v);
+  const isP = (k: number, v: string): boolean => at(k)?.t === T.Punct && at(k)!.v === v;
+
+  // CommonJS exports at module level.
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k]!;
+    if (tok.t !== T.Id || tok.dot) continue;
+    if (tok.d === 0 && ((tok.v === 'module' && isP(k + 1, '.') && isId(k + 2, 'exports')) || (tok.v === 'exports' && (isP(k + 1, '.') || isP(k + 1, '='))))) outline.cjs = true;
+  }
+
+  if (isId(0, 'import') && !isP(1, '(') && !isP(1, '.')) {
+    chunk.kind = 'import';
+    importBindings(tokens, index, outline, chunk);
+    return chunk;
+  }
+
+  let k = 0;
+  const exported = isId(0, 'export');
+  if (exported) {
+    k = 1;
+    if (isP(1, '*')) {
+      chunk.kind = 'reexport';
+      const from = tokens.findIndex((t, j) => j > 1 && t.t === T.Id && t.v === 'from');
+      const spec = from > 0 && at(from + 1)?.t === T.Str ? at(from + 1)!.v : undefined;
+      if (spec !== undefined) outline.reexports.push({ chunk: index, specifier: spec, pairs: isId(2, 'as') && isId(3) ? [['*', at(3)!.v]] : '*' });
+      return chunk;
+    }
+    if (isId(1, 'type') && isP(2, '{')) k = 2;
+    if (isP(k, '{')) {
+      const close = tokens.findIndex((t, j) => j > k && t.t === T.Punct && t.v === '}');
+      const pairs = namePairs(tokens.slice(k + 1, close < 0 ? tokens.length : close));
+      const fromAt = close + 1;
+      if (close > 0 && isId(fromAt, 'from') && at(fromAt + 1)?.t === T.Str) {
+        chunk.kind = 'reexport';
+        outline.reexports.push({ chunk: index, specifier: at(fromAt + 1)!.v, pairs });
+      } else for (const [local, name] of pairs) chunk.exports.push([name, local]);
+      return chunk;
+    }
+    if (isP(1, '=')) {
+      outline.cjs = true;
+      return chunk;
+    }
+    if (isId(1, 'default')) {
+      k = 2;
+      while (isId(k, 'async')) k++;
+      const declared = declarationName(tokens, k);
+      if (declared) chunk.declares.push(declared);
+      chunk.exports.push(['default', declared ?? (isId(k) && tokens.length <= k + 2 ? at(k)!.v : null)]);
+      return chunk;
+    }
+  }
+  while (at(k)?.t === T.Id && DECLARATION_MODIFIERS.has(at(k)!.v)) k++;
+  if (isId(k, 'const') || isId(k, 'let') || isId(k, 'var')) {
+    if (isId(k + 1, 'enum')) chunk.declares.push(...(isId(k + 2) ? [at(k + 2)!.v] : []));
+    else chunk.declares.push(...declarators(tokens, k + 1));
+  } else {
+    const declared = declarationName(tokens, k);
+    if (declared) chunk.declares.push(declared);
+  }
+  if (exported) for (const name of chunk.declares) chunk.exports.push([name, name]);
+  return chunk;
+}
+
+/** `function f`, `function* f`, `class C`, `interface I`, `type T`, `enum E`, `namespace N`, `module M`. */
+function declarationName(tokens: Token[], k: number): string | undefined {
+  const tok = tokens[k];
+  if (tok?.t !== T.Id) return undefined;
+  let j = k + 1;
+  if (tok.v === 'function' && tokens[j]?.t === T.Punct && tokens[j]!.v === '*') j++;
+  if (!['function', 'class', 'interface', 'type', 'enum', 'namespace', 'module'].includes(tok.v)) return undefined;
+  const name = tokens[j];
+  if (name?.t !== T.Id || name.v === 'extends' || name.v === 'implements') return undefined;
+  return name.v;
+}
+
+/** The names bound by `const a = …, { b, c: d } = …, [e] = …` (patterns over-approximated). */
+function declarators(tokens: Token[], k: number): string[] {
+  const names: string[] = [];
+  const base = tokens[k]?.d ?? 0;
+  let expectName = true;
+  for (let j = k; j < tokens.length; j++) {
+    const tok = tokens[j]!;
+    if (expectName) {
+      expectName = false;
+      if (tok.t === T.Id) names.push(tok.v);
+      else if (tok.t === T.Punct && (tok.v === '{' || tok.v === '[')) {
+        for (j++; j < tokens.length && tokens[j]!.d > base; j++) if (tokens[j]!.t === T.Id && !tokens[j]!.dot) names.push(tokens[j]!.v);
+      }
+      continue;
+    }
+    if (tok.d !== base || tok.t !== T.Punct) continue;
+    if (tok.v === ',') expectName = true;
+    else if (tok.v === ';') break;
+  }
+  return names;
+}
+
+/** `a`, `a as b`, `type a`, `default as b`, `'str' as b`: [left, right]. */
+function namePairs(tokens: Token[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    const parts = current.filter((p) => p !== 'type' || current.length === 1 || current.length === 3);
+    if (parts.length === 1) pairs.push([parts[0]!, parts[0]!]);
+    else if (parts.length >= 3 && parts[parts.length - 2] === 'as') pairs.push([parts[parts.length - 3]!, parts[parts.length - 1]!]);
+    current = [];
+  };
+  for (const tok of tokens) {
+    if (tok.t === T.Punct && tok.v === ',') flush();
+    else if (tok.t === T.Id || tok.t === T.Str) current.push(tok.v);
+  }
+  flush();
+  return pairs;
+}
+
+function importBindings(tokens: Token[], index: number, outline: Outline, chunk: OutlineChunk): void {
+  const from = tokens.findIndex((t) => t.t === T.Id && t.v === 'from' && !t.dot);
+  let k = 1;
+  if (tokens[k]?.t === T.Id && tokens[k]!.v === 'type' && !(tokens[k + 1]?.t === T.Id && tokens[k + 1]!.v === 'from')) k++;
+  // `import x = require('y')`
+  if (tokens[k]?.t === T.Id && tokens[k + 1]?.t === T.Punct && tokens[k + 1]!.v === '=') {
+    const str = tokens.find((t, j) => j > k && t.t === T.Str);
+    if (str) {
+      outline.imports.push({ chunk: index, local: tokens[k]!.v, specifier: str.v, imported: '*' });
+      chunk.declares.push(tokens[k]!.v);
+    }
+    return;
+  }
+  if (from < 0 || tokens[from + 1]?.t !== T.Str) return; // `import 'side-effect'`
+  const specifier = tokens[from + 1]!.v;
+  const bind = (local: string, imported: string): void => {
+    outline.imports.push({ chunk: index, local, specifier, imported });
+    chunk.declares.push(local);
+  };
+  for (let j = k; j < from; j++) {
+    const tok = tokens[j]!;
+    if (tok.t === T.Punct && tok.v === '*' && tokens[j + 1]?.v === 'as' && tokens[j + 2]?.t === T.Id) {
+      bind(tokens[j + 2]!.v, '*');
+      j += 2;
+    } else if (tok.t === T.Punct && tok.v === '{') {
+      const close = tokens.findIndex((t, m) => m > j && t.t === T.Punct && t.v === '}');
+      const end = close < 0 ? from : close;
+      for (const [imported, local] of namePairs(tokens.slice(j + 1, end))) bind(local, imported);
+      j = end;
+    } else if (tok.t === T.Id) bind(tok.v, 'default');
+  }
+}
+
+/** The chunks holding these text positions, in order, each once. */
+export function chunksAt(outline: Outline, positions: readonly number[]): number[] {
+  const starts = outline.chunks.map((c) => c.start);
+  return [...new Set(positions.map((position) => chunkAt(starts, position)))].sort((a, b) => a - b);
+}

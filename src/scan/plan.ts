@@ -1,0 +1,281 @@
+/**
+ * The scan plan: which files to link and which of their chunks (outline.ts) to parse, decided from
+ * outlines before anything is parsed.
+ *
+ * A chunk is *hot* when it may lead to a vendor: its text matches the pre-filter (a vendor package,
+ * global, host, HTTP client, guard), it declares a deletion handler, or it mentions a name that a hot
+ * chunk declares, or an import of another file's hot export. Hot exports follow re-exports and namespace
+ * imports. Every file with a hot chunk is linked, exactly the files that can hold a call site. A file's
+ * parse then keeps its hot chunks, its imports and re-exports, and, transitively, every chunk declaring a
+ * name a kept chunk mentions, in this file or (through imports) in another, so that whatever the linker
+ * looks up from a kept chunk (a URL constant, a base class, a type's fields) is in the parsed text. The
+ * rest is blanked. Both directions over-approximate by name, never by scope: a chunk is kept too often,
+ * never too seldom.
+ */
+import type { Outline } from './outline.js';
+
+/** Kept chunk indices, sorted, or `full` for the whole text. */
+export type Focus = number[] | 'full';
+
+export interface PlanInput {
+  /** Files with pre-filter matches or a deletion handler: the chunks that match, or `all`. */
+  seeds: Map<string, number[] | 'all'>;
+  outline: (file: string) => Outline | undefined;
+  /** Files importing or re-exporting from `target`, with the names they take (`*`: any). */
+  dependents: (target: string) => readonly { file: string; names: readonly string[] | '*' }[];
+  /** Text-level imports of a file, resolved (for files whose outline could not be read). */
+  projectImports: (file: string) => readonly { target: string; names: readonly string[] | '*' }[];
+  resolve: (file: string, specifier: string) => string | undefined;
+}
+
+export interface ScanPlan {
+  /** Files whose calls the linker classifies. */
+  linked: string[];
+  /** What to parse of each planned file; files not listed are parsed whole when asked for. */
+  focus: Map<string, Focus>;
+}
+
+export function planScan(input: PlanInput): ScanPlan {
+  const hot = new Map<string, Set<number>>();
+  const hotExports = new Map<string, Set<string>>();
+  const queue: [string, number][] = [];
+  const referrers = new Map<string, Map<string, number[]>>();
+  const resolved = new Map<string, string | undefined>();
+
+  const resolve = (file: string, specifier: string): string | undefined => {
+    const key = `${file}\u0000${specifier}`;
+    if (resolved.has(key)) return resolved.get(key);
+    const target = input.resolve(file, specifier);
+    resolved.set(key, target);
+    return target;
+  };
+  /** Chunks of a file that mention a name. */
+  const referring = (file: string, outline: Outline, name: string): readonly number[] => {
+    let byName = referrers.get(file);
+    if (!byName) {
+      byName = new Map();
+      outline.chunks.forEach((chunk, k) => {
+        for (const ref of chunk.refs) {
+          const list = byName!.get(ref);
+          if (list) list.push(k);
+          else byName!.set(ref, [k]);
+        }
+      });
+      referrers.set(file, byName);
+    }
+    return byName.get(name) ?? [];
+  };
+
+  const markHot = (file: string, k: number): void => {
+    let set = hot.get(file);
+    if (!set) hot.set(file, (set = new Set()));
+    if (set.has(k)) return;
+    set.add(k);
+    queue.push([file, k]);
+  };
+  const allHot = (file: string): void => {
+    const outline = input.outline(file);
+    if (!outline) return;
+    if (!hot.has(file)) hot.set(file, new Set());
+    outline.chunks.forEach((_, k) => markHot(file, k));
+    markExport(file, '*');
+  };
+  const markExport = (file: string, name: string): void => {
+    let set = hotExports.get(file);
+    if (!set) hotExports.set(file, (set = new Set()));
+    if (set.has(name) || set.has('*')) return;
+    set.add(name);
+    for (const dependent of input.dependents(file)) {
+      if (name !== '*' && dependent.names !== '*' && !dependent.names.includes(name)) continue;
+      const outline = input.outline(dependent.file);
+      if (!outline) continue;
+      if (!outline.ok) {
+        if (!hot.has(dependent.file)) allHot(dependent.file);
+        continue;
+      }
+      for (const binding of outline.imports) {
+        if (binding.imported !== '*' && name !== '*' && binding.imported !== name) continue;
+        if (resolve(dependent.file, binding.specifier) !== file) continue;
+        markHot(dependent.file, binding.chunk);
+        for (const k of referring(dependent.file, outline, binding.local)) markHot(dependent.file, k);
+      }
+      for (const d of outline.dynamic) if (resolve(dependent.file, d.specifier) === file) markHot(dependent.file, d.chunk);
+      for (const r of outline.reexports) {
+        if (resolve(dependent.file, r.specifier) !== file) continue;
+        if (r.pairs === '*') {
+          if (name !== 'default') markExport(dependent.file, name);
+        } else for (const [imported, exported] of r.pairs) if (imported === name || imported === '*' || name === '*') markExport(dependent.file, exported);
+      }
+    }
+  };
+
+  for (const [file, seeds] of input.seeds) {
+    const outline = input.outline(file);
+    if (!outline) continue;
+    if (seeds === 'all' || !outline.ok || outline.whole) allHot(file);
+    else for (const k of seeds) markHot(file, k);
+  }
+  while (queue.length) {
+    const [file, k] = queue.pop()!;
+    const outline = input.outline(file)!;
+    const chunk = outline.chunks[k]!;
+    for (const name of chunk.declares) for (const j of referring(file, outline, name)) markHot(file, j);
+    // A name it assigns may now hold a vendor client: where it is declared is as hot as this chunk.
+    for (const name of chunk.assigns) for (const j of declaring(outline, name)) markHot(file, j);
+    for (const [exported] of chunk.exports) markExport(file, exported);
+    for (const r of outline.reexports) if (r.chunk === k) markExport(file, '*');
+    if (outline.cjs) markExport(file, '*');
+  }
+
+  // What to parse: the hot chunks and everything they mention, across files.
+  const kept = new Map<string, Set<number> | 'full'>();
+  const todo: [string, number][] = [];
+  const keepChunk = (file: string, k: number): void => {
+    let set = kept.get(file);
+    if (set === 'full') return;
+    if (!set) kept.set(file, (set = new Set()));
+    if (set.has(k)) return;
+    set.add(k);
+    todo.push([file, k]);
+  };
+  const keepFull = (file: string): void => {
+    if (kept.get(file) === 'full') return;
+    const before = kept.get(file);
+    kept.set(file, 'full');
+    const outline = input.outline(file);
+    if (outline?.ok) {
+      outline.chunks.forEach((_, k) => {
+        if (before === undefined || before === 'full' || !before.has(k)) todo.push([file, k]);
+      });
+    } else {
+      // What it mentions is unknown: whatever it imports from the project may be looked up.
+      for (const imp of input.projectImports(file)) {
+        if (imp.names === '*') keepFull(imp.target);
+        else for (const name of imp.names) need(imp.target, name);
+      }
+    }
+  };
+  const provides = new Map<string, boolean>();
+  /** Does a file export `name` (itself or through re-exports)? */
+  const exportsName = (file: string, name: string, depth = 0): boolean => {
+    const key = `${file}\u0000${name}`;
+    const known = provides.get(key);
+    if (known !== undefined) return known;
+    provides.set(key, false);
+    const outline = input.outline(file);
+    let found = !outline || !outline.ok || outline.cjs || outline.chunks.some((c) => c.exports.some(([e]) => e === name));
+    if (!found && depth < 16) {
+      for (const r of outline!.reexports) {
+        const target = resolve(file, r.specifier);
+        if (r.pairs === '*') found = name !== 'default' && target !== undefined && exportsName(target, name, depth + 1);
+        else found = r.pairs.some(([, exported]) => exported === name);
+        if (found) break;
+      }
+    }
+    provides.set(key, found);
+    return found;
+  };
+  const needed = new Set<string>();
+  const need = (file: string, name: string): void => {
+    const key = `${file}\u0000${name}`;
+    if (needed.has(key)) return;
+    needed.add(key);
+    const outline = input.outline(file);
+    if (!outline) return;
+    if (name === '*' || !outline.ok || outline.cjs) {
+      keepFull(file);
+      return;
+    }
+    let found = false;
+    outline.chunks.forEach((chunk, k) => {
+      if (chunk.exports.some(([e]) => e === name)) {
+        keepChunk(file, k);
+        found = true;
+      }
+    });
+    for (const r of outline.reexports) {
+      const target = resolve(file, r.specifier);
+      if (r.pairs === '*') {
+        if (name !== 'default' && target !== undefined && exportsName(target, name)) {
+          need(target, name);
+          found = true;
+        }
+      } else {
+        for (const [imported, exported] of r.pairs) {
+          if (exported !== name) continue;
+          found = true;
+          if (target !== undefined) need(target, imported);
+        }
+      }
+    }
+    // An export form the outline does not know: parse it all.
+    if (!found) keepFull(file);
+  };
+
+  for (const [file, chunks] of hot) {
+    if (input.outline(file)?.whole) keepFull(file);
+    for (const k of chunks) keepChunk(file, k);
+  }
+  while (todo.length) {
+    const [file, k] = todo.pop()!;
+    const outline = input.outline(file)!;
+    const chunk = outline.chunks[k]!;
+    for (const ref of chunk.refs) {
+      for (const j of declaring(outline, ref)) keepChunk(file, j);
+      for (const binding of outline.imports) {
+        if (binding.local !== ref) continue;
+        const target = resolve(file, binding.specifier);
+        if (target !== undefined && target !== file) need(target, binding.imported);
+      }
+    }
+    for (const d of outline.dynamic) {
+      if (d.chunk !== k) continue;
+      const target = resolve(file, d.specifier);
+      if (target !== undefined && target !== file) keepFull(target);
+    }
+  }
+
+  const focus = new Map<string, Focus>();
+  for (const [file, set] of kept) {
+    const outline = input.outline(file);
+    if (set === 'full' || !outline) {
+      focus.set(file, 'full');
+      continue;
+    }
+    outline.chunks.forEach((chunk, k) => {
+      if (chunk.kind !== 'code') set.add(k);
+    });
+    focus.set(file, set.size === outline.chunks.length ? 'full' : [...set].sort((a, b) => a - b));
+  }
+  const linked = [...hot.keys()].filter((file) => hot.get(file)!.size > 0).sort();
+  return { linked, focus };
+}
+
+const declaringMemo = new WeakMap<Outline, Map<string, number[]>>();
+function declaring(outline: Outline, name: string): readonly number[] {
+  let byName = declaringMemo.get(outline);
+  if (!byName) {
+    byName = new Map();
+    outline.chunks.forEach((chunk, k) => {
+      for (const d of chunk.declares) {
+        const list = byName!.get(d);
+        if (list) list.push(k);
+        else byName!.set(d, [k]);
+      }
+    });
+    declaringMemo.set(outline, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** The text ranges of the kept chunks, adjacent chunks merged. */
+export function keptRanges(outline: Outline, focus: readonly number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const k of focus) {
+    const { start, end } = outline.chunks[k]!;
+    const last = ranges.at(-1);
+    if (last && last[1] === start) last[1] = end;
+    else ranges.push([start, end]);
+  }
+  return ranges;
+}
