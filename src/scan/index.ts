@@ -102,7 +102,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const job = (file: string): { text: string; hash: string; key: string; keep?: [number, number][] } | undefined => {
     const source = infos.has(file) ? fileIndex.source(file) : undefined;
     if (!source) return undefined;
-    const focus = plan.focus.get(file) ?? 'full';
+    const focus = input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full');
     const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
     if (focus === 'full' || !outline) return { ...source, key: source.hash };
     return { ...source, key: `${source.hash}:${focus.join(',')}`, keep: keptRanges(outline, focus) };

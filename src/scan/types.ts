@@ -41,6 +41,11 @@ export interface ScanInput {
   jobs?: number;
   /** Directory for the per-file cache, or undefined for none. */
   cacheDir?: string;
+  /**
+   * Parse every planned file whole instead of only the chunks that can matter (plan.ts). The result is
+   * the same; tests compare the two.
+   */
+  wholeFiles?: boolean;
   /** Called as files are scanned (for a progress line). */
   onProgress?: (done: number, total: number) => void;
 }
