@@ -43,16 +43,21 @@ const KEY_ORDER = {
 type Shape = (value: unknown) => unknown;
 
 function ordered(order: readonly string[], nested: Record<string, Shape> = {}): Shape {
+  const listed = new Set(order);
+  const put = (result: Record<string, unknown>, source: Record<string, unknown>, key: string): void => {
+    const value = source[key];
+    if (value === undefined) return;
+    const shape = nested[key];
+    result[key] = shape ? shape(value) : value;
+  };
   return (value) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const source = value as Record<string, unknown>;
-    const keys = [...order.filter((k) => k in source), ...Object.keys(source).filter((k) => !order.includes(k)).sort()];
     const result: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (source[key] === undefined) continue;
-      const shape = nested[key];
-      result[key] = shape ? shape(source[key]) : source[key];
-    }
+    for (const key of order) if (key in source) put(result, source, key);
+    let others: string[] | undefined;
+    for (const key of Object.keys(source)) if (!listed.has(key)) (others ??= []).push(key);
+    if (others) for (const key of others.sort()) put(result, source, key);
     return result;
   };
 }
