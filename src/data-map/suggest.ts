@@ -1,5 +1,12 @@
 /** "Did you mean" for near-miss ids, keys and enum values. */
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+
+/** The edit distance, loaded on the first suggestion: most runs never make one (the CLI imports this eagerly). */
+let levenshtein: ((a: string, b: string) => number) | undefined;
+function distance(a: string, b: string): number {
+  levenshtein ??= (createRequire(import.meta.url)('fastest-levenshtein') as typeof import('fastest-levenshtein')).distance;
+  return levenshtein(a, b);
+}
 
 /**
  * The closest candidate when it is plausibly a typo: within a third of the word's length (at least 1,
