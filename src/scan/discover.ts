@@ -157,19 +157,23 @@ const WINDOWS = ((platform) => (platform ? ['win32', 'windows'].includes(platfor
 
 /**
  * `picomatch(patterns, { dot: true })` without the result objects it builds for every pattern tried: the
- * same regexes, and the same literal comparison, in turn. Throws for a pattern picomatch refuses.
+ * same literal comparison and the same regexes, joined into one alternation (those that can join it
+ * unchanged: no flags, no back-references or named groups). Throws for a pattern picomatch refuses.
  */
 function globMatcher(patterns: readonly string[]): (path: string) => boolean {
   if (patterns.length === 0) return () => false;
-  const tests = patterns.map((glob) => {
+  const literals = new Set<string>();
+  const sources: string[] = [];
+  const apart: RegExp[] = [];
+  for (const glob of patterns) {
     if (typeof glob !== 'string' || glob === '') picomatch(glob, { dot: true }); // throws picomatch's own error
-    return { glob, regex: picomatch.makeRe(glob, { dot: true, windows: WINDOWS }) };
-  });
-  return (path) => {
-    if (path === '') return false;
-    for (const { glob, regex } of tests) if (path === glob || regex.test(path)) return true;
-    return false;
-  };
+    const regex = picomatch.makeRe(glob, { dot: true, windows: WINDOWS });
+    literals.add(glob);
+    if (regex.flags === '' && !/\\[1-9]|\(\?</.test(regex.source)) sources.push(regex.source);
+    else apart.push(regex);
+  }
+  const joined = sources.length > 0 ? new RegExp(sources.join('|')) : undefined;
+  return (path) => path !== '' && (literals.has(path) || (joined !== undefined && joined.test(path)) || apart.some((regex) => regex.test(path)));
 }
 
 export async function discoverFiles(root: string, exclude: readonly string[], include: readonly string[]): Promise<Discovery> {

@@ -36,6 +36,10 @@ function edgeCaseTree(): string {
   const outside = tree({ 'secret.ts': 'x', 'dir/a.ts': 'x' });
   const root = tree({
     'src/a.ts': '',
+    'src/[id].ts': '',
+    'src/(group)/page.tsx': '',
+    'src/a1.ts': '',
+    'src/ab.ts': '',
     'src/b.tsx': '',
     'src/.ts': '',
     'src/..ts': '',
@@ -112,6 +116,9 @@ describe('file discovery by one walk', () => {
     await expectSame(root, ['src/**/*.tsx', 'packages/ui/src/**'], ['dist/**', 'src/generated/**', 'packages/ui/out/**', 'outdir/**', 'src/x.test.ts']);
     await expectSame(root, [], ['**']);
     await expectSame(root, ['**'], []);
+    // Literal names that are globs, extglobs, classes, braces, escapes.
+    await expectSame(root, ['src/[id].ts', 'src/(group)/**', 'src/!(a).ts'], ['src/__tests__/+(t|u).ts']);
+    await expectSame(root, ['src/a\\1.ts', 'src/@(a|b)1.ts', 'src/[a-b]b.ts', '**/{legacy,generated}/**', 'src/a?.ts'], ['**/*.d.ts']);
   });
 
   it('lists no outside link below 64 folders, as before', async () => {
