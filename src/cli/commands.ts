@@ -14,7 +14,6 @@ import type { Rule, SeveritySetting } from '../rules/types.js';
 import type { ReportFormat } from '../report/index.js';
 import type { GraphFormat } from '../report/graph.js';
 import { readBaseline, writeBaseline } from './baseline-file.js';
-import { changedFilesSince } from './git.js';
 import { writeOutput } from './output.js';
 
 export type CommandName = 'audit' | 'validate' | 'scan' | 'rules' | 'explain' | 'graph';
@@ -102,7 +101,7 @@ async function audit(options: CliOptions): Promise<number> {
     cache: options.cache !== false,
     timing: Boolean(options.timing),
     baseline: options.baseline ? readBaseline(resolve(process.cwd(), options.baseline)) : undefined,
-    changedFiles: options.changedSince ? changedFilesSince(root, options.changedSince) : undefined,
+    changedFiles: options.changedSince ? (await import('./git.js')).changedFilesSince(root, options.changedSince) : undefined,
     onProgress: progressReporter(options),
   };
   const report = await runAudit(auditOptions);
