@@ -14,10 +14,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textImports, textReexports, type TextImport, type TextReexport } from './imports.js';
-import type { Outline } from './outline.js';
+import { packOutline, unpackOutline, type Outline, type PackedOutline } from './outline.js';
 
 const FILE = 'scan-files.json';
-const FORMAT = 2;
+const FORMAT = 3;
 /** Files above this size are skipped (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A line this long means a minified bundle. */
@@ -39,13 +39,14 @@ export interface FileInfo {
   reexports: TextReexport[];
   /** Its imports and re-exports that resolve to project files; valid for the module graph of `Stored.graphKey`. */
   projectImports?: ProjectImport[];
-  /** Its outline (outline.ts), once a scan needed it. */
-  outline?: Outline;
+  /** Its outline (outline.ts, packed), once a scan needed it. */
+  outline?: PackedOutline;
   /** The chunks of its outline that the pre-filter matches, once a scan needed them. */
   seeds?: number[];
 }
 
 export interface ProjectImport {
+  specifier: string;
   target: string;
   names: string[] | '*';
 }
@@ -182,11 +183,14 @@ export class FileIndex {
   /** The file's outline and pre-filter chunks, computed from its text unless the index already knows them. */
   outline(file: string, compute: (text: string) => { outline: Outline; seeds: number[] }): { outline: Outline; seeds: number[] } | undefined {
     const info = this.current[file];
-    if (info?.outline && info.seeds) return { outline: info.outline, seeds: info.seeds };
+    if (info?.outline && info.seeds) {
+      const outline = unpackOutline(info.outline);
+      if (outline && info.seeds.every((k) => k < outline.chunks.length)) return { outline, seeds: info.seeds };
+    }
     const source = this.source(file);
     if (!source || !info || source.hash !== info.hash) return undefined;
     const computed = compute(source.text);
-    info.outline = computed.outline;
+    info.outline = packOutline(computed.outline);
     info.seeds = computed.seeds;
     this.dirty = true;
     return computed;
@@ -223,37 +227,8 @@ function isFileInfo(x: FileInfo): boolean {
     x.imports.every((i) => typeof i?.specifier === 'string' && (i.names === '*' || isStrArray(i.names))) &&
     Array.isArray(x.reexports) &&
     x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p))) &&
-    (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((i) => typeof i?.target === 'string' && (i.names === '*' || isStrArray(i.names))))) &&
-    (x.outline === undefined || isOutline(x.outline)) &&
+    (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((i) => typeof i?.target === 'string' && typeof i.specifier === 'string' && (i.names === '*' || isStrArray(i.names))))) &&
     (x.outline === undefined) === (x.seeds === undefined) &&
-    (x.seeds === undefined || (Array.isArray(x.seeds) && x.seeds.every((k) => Number.isInteger(k) && k >= 0 && k < x.outline!.chunks.length)))
-  );
-}
-
-const isInt = (x: unknown): boolean => Number.isInteger(x);
-const isStr = (x: unknown): boolean => typeof x === 'string';
-
-function isOutline(o: Outline): boolean {
-  if (typeof o !== 'object' || o === null || typeof o.ok !== 'boolean' || typeof o.cjs !== 'boolean' || typeof o.whole !== 'boolean' || !Array.isArray(o.chunks)) return false;
-  const n = o.chunks.length;
-  const chunkIndex = (k: unknown): boolean => isInt(k) && (k as number) >= 0 && (k as number) < n;
-  return (
-    o.chunks.every(
-      (c) =>
-        isInt(c?.start) &&
-        isInt(c.end) &&
-        (c.kind === 'import' || c.kind === 'reexport' || c.kind === 'code') &&
-        isStrArray(c.declares) &&
-        isStrArray(c.refs) &&
-        isStrArray(c.assigns) &&
-        Array.isArray(c.exports) &&
-        c.exports.every((e) => Array.isArray(e) && e.length === 2 && isStr(e[0]) && (e[1] === null || isStr(e[1]))),
-    ) &&
-    Array.isArray(o.imports) &&
-    o.imports.every((i) => chunkIndex(i?.chunk) && isStr(i.local) && isStr(i.specifier) && isStr(i.imported)) &&
-    Array.isArray(o.reexports) &&
-    o.reexports.every((r) => chunkIndex(r?.chunk) && isStr(r.specifier) && (r.pairs === '*' || (Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p))))) &&
-    Array.isArray(o.dynamic) &&
-    o.dynamic.every((d) => chunkIndex(d?.chunk) && isStr(d.specifier))
+    (x.seeds === undefined || (Array.isArray(x.seeds) && x.seeds.every((k) => Number.isInteger(k) && k >= 0)))
   );
 }

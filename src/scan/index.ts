@@ -16,7 +16,7 @@ import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
-import { keptRanges, planScan, type ScanPlan } from './plan.js';
+import { keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { FileIndex, type FileInfo, type ProjectImport } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
 import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
@@ -98,27 +98,34 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     outlines.set(file, found);
     return found;
   };
-  /** The extraction job of a file: its text, and the ranges to parse when not all of it. */
-  const job = (file: string): { text: string; hash: string; key: string; keep?: [number, number][] } | undefined => {
+  const focusOf = (file: string): Focus => (input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full'));
+  const keyOf = (hash: string, focus: Focus): string => (focus === 'full' ? hash : `${hash}:${focus.join(',')}`);
+  /** Cached facts for the file as the index last saw it (no read). */
+  const cachedFor = (file: string): FileFacts | undefined => {
+    const hash = infos.get(file)?.hash;
+    return hash ? cachedFacts(file, keyOf(hash, focusOf(file))) : undefined;
+  };
+  /** The extraction job of a file: its text, its cache key, and the ranges to parse when not all of it. */
+  const job = (file: string): { text: string; key: string; keep?: [number, number][] } | undefined => {
     const source = infos.has(file) ? fileIndex.source(file) : undefined;
     if (!source) return undefined;
-    const focus = input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full');
+    const focus = focusOf(file);
     const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
-    if (focus === 'full' || !outline) return { ...source, key: source.hash };
-    return { ...source, key: `${source.hash}:${focus.join(',')}`, keep: keptRanges(outline, focus) };
+    if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: source.hash };
+    return { text: source.text, key: keyOf(source.hash, focus), keep: keptRanges(outline, focus) };
   };
   const parse = (file: string): FileFacts | undefined => {
     const known = factsByFile.get(file);
     if (known !== undefined) return known ?? undefined;
+    const cached = cachedFor(file);
+    if (cached) {
+      factsByFile.set(file, cached);
+      return cached;
+    }
     const todo = job(file);
     if (!todo) {
       factsByFile.set(file, null);
       return undefined;
-    }
-    const facts = cachedFacts(file, todo.key);
-    if (facts) {
-      factsByFile.set(file, facts);
-      return facts;
     }
     return settle(file, todo.key, extractOutcome!(file, todo.text, context!.extractOptions, todo.keep));
   };
@@ -129,13 +136,13 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const keys = new Map<string, string>();
     for (const file of files) {
       if (factsByFile.has(file) || !infos.get(file)?.hash) continue;
-      const next = job(file);
-      if (!next) continue;
-      const facts = cachedFacts(file, next.key);
+      const facts = cachedFor(file);
       if (facts) {
         factsByFile.set(file, facts);
         continue;
       }
+      const next = job(file);
+      if (!next) continue;
       todo.push(next.keep ? [file, next.text, next.keep] : [file, next.text]);
       keys.set(file, next.key);
     }
@@ -207,7 +214,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const resolved = fileIndex.projectImports(file, () =>
       [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))].flatMap((imp) => {
         const target = modules.resolve(file, imp.specifier);
-        return target !== undefined && target !== file ? [{ target, names: imp.names }] : [];
+        return target !== undefined && target !== file ? [{ specifier: imp.specifier, target, names: imp.names }] : [];
       }),
     );
     importsOf.set(file, resolved);
@@ -237,7 +244,14 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     outline: (file) => outlineOf(file)?.outline,
     dependents: (target) => dependents.get(target) ?? [],
     projectImports: (file) => importsOf.get(file) ?? [],
-    resolve: (file, specifier) => modules.resolve(file, specifier),
+    resolve: (file, specifier) => {
+      // From the file index when it knows the specifier (resolving loads tsconfig files), else resolved now.
+      const known = importsOf.get(file)?.find((imp) => imp.specifier === specifier);
+      if (known) return known.target;
+      const info = infos.get(file);
+      if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
+      return modules.resolve(file, specifier);
+    },
   });
   const linker = new Linker({
     facts: parse,

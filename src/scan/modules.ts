@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
-import { ts } from './typescript.js';
+import { typescriptOnce } from './typescript-loader.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
@@ -28,11 +28,41 @@ interface WorkspacePackage {
 function readJson(root: string, file: string): Record<string, unknown> | undefined {
   try {
     const text = readFileSync(posix.join(root, file), 'utf8');
-    const parsed = ts.parseConfigFileTextToJson(file, text);
+    const plain = parseJsonc(text);
+    if (plain !== undefined) return typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? (plain as Record<string, unknown>) : undefined;
+    // Not plain JSON with comments: TypeScript's own reader, which forgives more.
+    const parsed = typescriptOnce().parseConfigFileTextToJson(file, text);
     return parsed.config && typeof parsed.config === 'object' ? (parsed.config as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** JSON with comments and trailing commas (tsconfig, jsconfig), or undefined when it is not that. */
+function parseJsonc(text: string): unknown {
+  let out = '';
+  let at = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 47 && (text.charCodeAt(i + 1) === 47 || text.charCodeAt(i + 1) === 42)) {
+      out += text.slice(at, i);
+      const end = text.charCodeAt(i + 1) === 47 ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      i = end < 0 ? n : text.charCodeAt(i + 1) === 47 ? end - 1 : end + 1;
+      at = i + 1;
+    }
+  }
+  out = text.slice(at) === text ? text.replace(/^\uFEFF/, '') : (out + text.slice(at)).replace(/^\uFEFF/, '');
+  for (const candidate of [out, out.replace(/,(\s*[}\]])/g, '$1')]) {
+    try {
+      return JSON.parse(candidate);
+    } catch {
+      // trailing commas, or not JSON at all
+    }
+  }
+  return undefined;
 }
 
 function normalise(path: string): string {

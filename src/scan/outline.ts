@@ -611,3 +611,59 @@ export function chunksAt(outline: Outline, positions: readonly number[]): number
   const starts = outline.chunks.map((c) => c.start);
   return [...new Set(positions.map((position) => chunkAt(starts, position)))].sort((a, b) => a - b);
 }
+
+/** An outline as stored in the file index: each chunk a tuple with its empty trailing lists left out. */
+export type PackedOutline = [flags: number, chunks: PackedChunk[], imports: [number, string, string, string][], reexports: [number, string, [string, string][] | '*'][], dynamic: [number, string][]];
+type PackedChunk = [start: number, end: number, kind: number, declares?: string[], exports?: [string, string | null][], refs?: string[], assigns?: string[]];
+
+const KINDS: OutlineChunk['kind'][] = ['code', 'import', 'reexport'];
+
+export function packOutline(outline: Outline): PackedOutline {
+  const chunks = outline.chunks.map((c): PackedChunk => {
+    const packed: PackedChunk = [c.start, c.end, KINDS.indexOf(c.kind), c.declares, c.exports, c.refs, c.assigns];
+    while (packed.length > 3 && (packed.at(-1) as unknown[]).length === 0) packed.pop();
+    return packed;
+  });
+  return [
+    (outline.ok ? 1 : 0) | (outline.cjs ? 2 : 0) | (outline.whole ? 4 : 0),
+    chunks,
+    outline.imports.map((i) => [i.chunk, i.local, i.specifier, i.imported]),
+    outline.reexports.map((r) => [r.chunk, r.specifier, r.pairs]),
+    outline.dynamic.map((d) => [d.chunk, d.specifier]),
+  ];
+}
+
+const isInt = (x: unknown): x is number => Number.isInteger(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
+const isPair = (x: unknown): x is [string, string] => Array.isArray(x) && x.length === 2 && isStr(x[0]) && isStr(x[1]);
+
+/** The outline a packed one stands for, or undefined when it is not exactly the shape `packOutline` writes. */
+export function unpackOutline(packed: unknown): Outline | undefined {
+  if (!Array.isArray(packed) || packed.length !== 5 || !isInt(packed[0])) return undefined;
+  const [flags, chunks, imports, reexports, dynamic] = packed as unknown[];
+  if (!Array.isArray(chunks) || !Array.isArray(imports) || !Array.isArray(reexports) || !Array.isArray(dynamic)) return undefined;
+  const n = chunks.length;
+  const chunkIndex = (k: unknown): k is number => isInt(k) && k >= 0 && k < n;
+  const outline: Outline = { ok: ((flags as number) & 1) !== 0, cjs: ((flags as number) & 2) !== 0, whole: ((flags as number) & 4) !== 0, chunks: [], imports: [], reexports: [], dynamic: [] };
+  for (const c of chunks as unknown[]) {
+    if (!Array.isArray(c) || c.length < 3 || !isInt(c[0]) || !isInt(c[1]) || !isInt(c[2]) || KINDS[c[2]] === undefined) return undefined;
+    const [start, end, kind, declares = [], exports = [], refs = [], assigns = []] = c as unknown[];
+    if (!isStrList(declares) || !isStrList(refs) || !isStrList(assigns)) return undefined;
+    if (!Array.isArray(exports) || !exports.every((e) => Array.isArray(e) && e.length === 2 && isStr(e[0]) && (e[1] === null || isStr(e[1])))) return undefined;
+    outline.chunks.push({ start: start as number, end: end as number, kind: KINDS[kind as number]!, declares, exports: exports as [string, string | null][], refs, assigns });
+  }
+  for (const i of imports as unknown[]) {
+    if (!Array.isArray(i) || i.length !== 4 || !chunkIndex(i[0]) || !isStr(i[1]) || !isStr(i[2]) || !isStr(i[3])) return undefined;
+    outline.imports.push({ chunk: i[0], local: i[1], specifier: i[2], imported: i[3] });
+  }
+  for (const r of reexports as unknown[]) {
+    if (!Array.isArray(r) || r.length !== 3 || !chunkIndex(r[0]) || !isStr(r[1]) || !(r[2] === '*' || (Array.isArray(r[2]) && r[2].every(isPair)))) return undefined;
+    outline.reexports.push({ chunk: r[0], specifier: r[1], pairs: r[2] as [string, string][] | '*' });
+  }
+  for (const d of dynamic as unknown[]) {
+    if (!Array.isArray(d) || d.length !== 2 || !chunkIndex(d[0]) || !isStr(d[1])) return undefined;
+    outline.dynamic.push({ chunk: d[0], specifier: d[1] });
+  }
+  return outline;
+}
