@@ -39,7 +39,6 @@ export function planScan(input: PlanInput): ScanPlan {
   const hot = new Map<string, Set<number>>();
   const hotExports = new Map<string, Set<string>>();
   const queue: [string, number][] = [];
-  const referrers = new Map<string, Map<string, number[]>>();
   const resolved = new Map<string, string | undefined>();
 
   const resolve = (file: string, specifier: string): string | undefined => {
@@ -49,21 +48,13 @@ export function planScan(input: PlanInput): ScanPlan {
     resolved.set(key, target);
     return target;
   };
-  /** Chunks of a file that mention a name. */
-  const referring = (file: string, outline: Outline, name: string): readonly number[] => {
-    let byName = referrers.get(file);
-    if (!byName) {
-      byName = new Map();
-      outline.chunks.forEach((chunk, k) => {
-        for (const ref of chunk.refs) {
-          const list = byName!.get(ref);
-          if (list) list.push(k);
-          else byName!.set(ref, [k]);
-        }
-      });
-      referrers.set(file, byName);
-    }
-    return byName.get(name) ?? [];
+  /** Chunks of a file that mention a name (asked a few times per file: a scan beats building an index). */
+  const referring = (_file: string, outline: Outline, name: string): number[] => {
+    const found: number[] = [];
+    outline.chunks.forEach((chunk, k) => {
+      if (chunk.refs.includes(name)) found.push(k);
+    });
+    return found;
   };
 
   const markHot = (file: string, k: number): void => {
