@@ -40,19 +40,43 @@ const KEY_ORDER = {
   rule: ['id', 'severity', 'title', 'citation', 'description', 'docsUrl'],
 } as const;
 
+/** A shape gives back its input itself when it is already in shape (no copy to make). */
 type Shape = (value: unknown) => unknown;
 
 function ordered(order: readonly string[], nested: Record<string, Shape> = {}): Shape {
   const listed = new Set(order);
+  const rank = new Map(order.map((key, i) => [key, i]));
   const put = (result: Record<string, unknown>, source: Record<string, unknown>, key: string): void => {
     const value = source[key];
     if (value === undefined) return;
     const shape = nested[key];
     result[key] = shape ? shape(value) : value;
   };
+  /** A plain object whose keys already stand in the canonical order, none undefined, nested values in shape. */
+  const inShape = (source: Record<string, unknown>): boolean => {
+    if (Object.getPrototypeOf(source) !== Object.prototype) return false;
+    let lastRank = -1;
+    let lastOther: string | undefined;
+    for (const key of Object.keys(source)) {
+      const value = source[key];
+      if (value === undefined) return false;
+      const at = rank.get(key);
+      if (at !== undefined) {
+        if (lastOther !== undefined || at <= lastRank) return false;
+        lastRank = at;
+      } else {
+        if (lastOther !== undefined && !(lastOther < key)) return false;
+        lastOther = key;
+      }
+      const shape = nested[key];
+      if (shape && shape(value) !== value) return false;
+    }
+    return true;
+  };
   return (value) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
     const source = value as Record<string, unknown>;
+    if (inShape(source)) return source;
     const result: Record<string, unknown> = {};
     for (const key of order) if (key in source) put(result, source, key);
     let others: string[] | undefined;
@@ -62,10 +86,17 @@ function ordered(order: readonly string[], nested: Record<string, Shape> = {}): 
   };
 }
 
+/** The shape applied to each item; the array itself when every item already is in shape. */
 const each =
   (shape: Shape): Shape =>
-  (value) =>
-    Array.isArray(value) ? value.map(shape) : value;
+  (value) => {
+    if (!Array.isArray(value)) return value;
+    const items = value as unknown[];
+    for (let i = 0; i < items.length; i++) {
+      if (!(i in items) || shape(items[i]) !== items[i]) return items.map(shape);
+    }
+    return items;
+  };
 
 const frameShape = ordered(KEY_ORDER.frame);
 const callSiteShape = ordered(KEY_ORDER.callSite, { via: each(frameShape) });
