@@ -98,6 +98,8 @@ function chunkAt(starts: readonly number[], position: number): number {
 const enum Ctx {
   Brace,
   Paren,
+  /** The parentheses of `if`, `while`, `for`, `with`: a statement follows them. */
+  ConditionParen,
   Bracket,
   TemplateExpr,
   JsxExpr,
@@ -113,6 +115,17 @@ const DOUBLE_QUOTED = /(?:[^"\\\n]|\\[\s\S])+/y;
 const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))+/y;
 const JSX_TEXT = /[^<{]+/y;
 const JSX_TAG_TEXT = /[^>/{'"]+/y;
+
+/** Is the word ending before `end` (spaces skipped) `if`, `while`, `for` or `with`? */
+function afterStatementKeyword(text: string, end: number): boolean {
+  while (end >= 0 && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9)) end--;
+  let start = end;
+  while (start >= 0 && end - start < 6 && isIdPart(text.charCodeAt(start))) start--;
+  const length = end - start;
+  if (length < 2 || length > 5 || (start >= 0 && (isIdPart(text.charCodeAt(start)) || text.charCodeAt(start) === 46))) return false;
+  const word = text.slice(start + 1, end + 1);
+  return word === 'if' || word === 'while' || word === 'for' || word === 'with';
+}
 
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
@@ -364,10 +377,11 @@ function lex(text: string, jsx: boolean): Lexed {
       const v = c === 123 ? '{' : c === 40 ? '(' : '[';
       if (depth === 0) {
         const last = tokens.at(-1);
-        deepRecord = c !== 40 && last !== undefined && (last.t === T.Punct ? last.v === ',' : GROUP_AFTER.has(last.v));
+        // Binding lists and patterns, and the specifier of `import x = require('y')`.
+        deepRecord = last !== undefined && (c === 40 ? last.t === T.Id && last.v === 'require' : last.t === T.Punct ? last.v === ',' : GROUP_AFTER.has(last.v));
       }
       if (depth === 0 || deepRecord) tokens.push({ t: T.Punct, v, d: depth, dot: false });
-      stack.push(c === 123 ? Ctx.Brace : c === 40 ? Ctx.Paren : Ctx.Bracket);
+      stack.push(c === 123 ? Ctx.Brace : c === 40 ? (afterStatementKeyword(text, i - 2) ? Ctx.ConditionParen : Ctx.Paren) : Ctx.Bracket);
       valueEnd = false;
       continue;
     }
@@ -380,10 +394,11 @@ function lex(text: string, jsx: boolean): Lexed {
         valueEnd = stack.length < depth;
         continue;
       }
-      if (recording) tokens.push({ t: T.Punct, v: c === 125 ? '}' : c === 41 ? ')' : ']', d: depth - 1, dot: false });
+      if (depth === 1 || deepRecord) tokens.push({ t: T.Punct, v: c === 125 ? '}' : c === 41 ? ')' : ']', d: depth - 1, dot: false });
       if (depth === 1) deepRecord = false;
-      // After a JSX expression the element goes on; after a block or object, treat `/` as a division.
-      valueEnd = true;
+      // After `if (…)` a statement starts (`/` opens a regular expression); after a block or an object,
+      // treat `/` as a division.
+      valueEnd = was !== Ctx.ConditionParen;
       continue;
     }
     if (c === 46) {
@@ -455,8 +470,25 @@ export function outlineOf(text: string, jsx: boolean): Outline {
 
 const DECLARATION_MODIFIERS = new Set(['declare', 'async', 'abstract', 'default', 'export']);
 
-function analyseChunk(tokens: Token[], index: number, start: number, end: number, outline: Outline): OutlineChunk {
+/** Where a chunk's statement starts after its decorators (`@Injectable()`, `@a.b(...)`). */
+function afterDecorators(tokens: Token[]): number {
+  let k = 0;
+  while (tokens[k]?.t === T.Punct && tokens[k]!.v === '@') {
+    k++;
+    while (tokens[k]?.t === T.Id || (tokens[k]?.t === T.Punct && tokens[k]!.v === '.')) k++;
+    if (tokens[k]?.t === T.Punct && tokens[k]!.v === '(') {
+      const depth = tokens[k]!.d;
+      for (k++; k < tokens.length && !(tokens[k]!.d === depth && tokens[k]!.t === T.Punct && tokens[k]!.v === ')'); k++);
+      k++;
+    }
+  }
+  return k;
+}
+
+function analyseChunk(all: Token[], index: number, start: number, end: number, outline: Outline): OutlineChunk {
   const chunk: OutlineChunk = { start, end, kind: 'code', declares: [], exports: [], refs: [], assigns: [] };
+  const skip = afterDecorators(all);
+  const tokens = skip > 0 ? all.slice(skip) : all;
   const at = (k: number): Token | undefined => tokens[k];
   const isId = (k: number, v?: string): boolean => at(k)?.t === T.Id && (v === undefined || at(k)!.v === v);
   const isP = (k: number, v: string): boolean => at(k)?.t === T.Punct && at(k)!.v === v;

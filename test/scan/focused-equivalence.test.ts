@@ -181,4 +181,15 @@ describe('focused parsing gives the whole-file result on small projects', () => 
     expect(whole.callSites.length).toBeGreaterThanOrEqual(3);
     expect(focused).toEqual(whole);
   });
+
+  it('an import-equals binding, a decorated base class, and a regular expression after if (…)', async () => {
+    const { focused, whole } = await bothInProject({
+      'track.ts': `import { PostHog } from 'posthog-node';\nconst ph = new PostHog('k');\nexport function track(event: string, email: string) {\n  ph.capture({ distinctId: email, event });\n}\n`,
+      'use.ts': `import t = require('./track');\nexport function signup(email: string) {\n  t.track('signup', email);\n}\n`,
+      'hubspot.ts': `function Dec(): ClassDecorator { return () => {}; }\n@Dec()\nclass Base { protected readonly baseUrl = 'https://api.' + 'hubapi.com/crm/v3'; }\nexport class HubSpotApi extends Base {\n  updateContact(email: string) { return fetch(\`\${this.baseUrl}/objects/contacts\`, { method: 'POST', body: JSON.stringify({ email }) }); }\n}\n`,
+      'regex.ts': `import posthog from 'posthog-js';\nif (Math.random()) /\`/.test('x');\nconst s = \`\nexport const t = 1;\n\`;\nexport function go(email: string) {\n  posthog.capture('x', { email, s });\n}\n`,
+    });
+    expect(whole.callSites.map((c) => `${c.file}:${c.line}`)).toEqual(['hubspot.ts:5', 'regex.ts:7', 'use.ts:3']);
+    expect(focused).toEqual(whole);
+  });
 });
