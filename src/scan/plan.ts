@@ -6,7 +6,7 @@
  * global, host, HTTP client, guard), it declares a deletion handler, or it mentions a name that a hot
  * chunk declares, or an import of another file's hot export. Hot exports follow re-exports and namespace
  * imports. Every file with a hot chunk is linked, exactly the files that can hold a call site. A file's
- * parse then keeps its hot chunks, its imports and re-exports, and, transitively, every chunk declaring a
+ * parse then keeps its hot chunks, its re-exports, and, transitively, every chunk declaring a
  * name a kept chunk mentions, in this file or (through imports) in another, so that whatever the linker
  * looks up from a kept chunk (a URL constant, a base class, a type's fields) is in the parsed text. The
  * rest is blanked. Both directions over-approximate by name, never by scope: a chunk is kept too often,
@@ -234,7 +234,7 @@ export function planScan(input: PlanInput): ScanPlan {
       continue;
     }
     outline.chunks.forEach((chunk, k) => {
-      if (chunk.kind !== 'code') set.add(k);
+      if (chunk.kind === 'reexport') set.add(k);
     });
     focus.set(file, set.size === outline.chunks.length ? 'full' : [...set].sort((a, b) => a - b));
   }
