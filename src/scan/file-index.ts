@@ -17,7 +17,8 @@ import { textImports, textReexports, type TextImport, type TextReexport } from '
 import { packOutline, unpackOutline, type Outline, type PackedOutline } from './outline.js';
 
 const FILE = 'scan-files.json';
-const FORMAT = 3;
+const OUTLINES_FILE = 'scan-outlines.json';
+const FORMAT = 4;
 /** Files above this size are skipped (generated code, data dumps). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A line this long means a minified bundle. */
@@ -37,18 +38,24 @@ export interface FileInfo {
   mentions: boolean;
   imports: TextImport[];
   reexports: TextReexport[];
-  /** Its imports and re-exports that resolve to project files; valid for the module graph of `Stored.graphKey`. */
-  projectImports?: ProjectImport[];
-  /** Its outline (outline.ts, packed), once a scan needed it. */
-  outline?: PackedOutline;
-  /** The chunks of its outline that the pre-filter matches, once a scan needed them. */
-  seeds?: number[];
+  /** [specifier, project file] for its imports and re-exports that resolve to project files; valid for the module graph of `Stored.graphKey`. */
+  projectImports?: [string, string][];
 }
 
-export interface ProjectImport {
-  specifier: string;
-  target: string;
-  names: string[] | '*';
+
+/** [content hash, packed outline, pre-filter chunks]. */
+type StoredOutline = [string, PackedOutline, number[]];
+
+interface StoredOutlines {
+  format: number;
+  key: string;
+  files: Record<string, StoredOutline>;
+}
+
+function writeAtomically(dir: string, name: string, body: unknown): void {
+  const tmp = join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(body));
+  renameSync(tmp, join(dir, name));
 }
 
 interface Stored {
@@ -169,7 +176,7 @@ export class FileIndex {
   }
 
   /** The file's imports of project files, resolved by `resolve` unless the index already knows them. */
-  projectImports(file: string, resolve: () => ProjectImport[]): ProjectImport[] {
+  projectImports(file: string, resolve: () => [string, string][]): [string, string][] {
     const info = this.current[file];
     if (info?.projectImports) return info.projectImports;
     const resolved = resolve();
@@ -180,20 +187,49 @@ export class FileIndex {
     return resolved;
   }
 
-  /** The file's outline and pre-filter chunks, computed from its text unless the index already knows them. */
+  /**
+   * The file's outline and pre-filter chunks, computed from its text unless `scan-outlines.json` has them
+   * for this content hash. That file is read only when a scan plans (a warm run that reuses the whole
+   * result never does).
+   */
   outline(file: string, compute: (text: string) => { outline: Outline; seeds: number[] }): { outline: Outline; seeds: number[] } | undefined {
     const info = this.current[file];
-    if (info?.outline && info.seeds) {
-      const outline = unpackOutline(info.outline);
-      if (outline && info.seeds.every((k) => k < outline.chunks.length)) return { outline, seeds: info.seeds };
+    if (!info?.hash) return undefined;
+    this.outlinesStored ??= this.readOutlines();
+    const known = this.outlinesStored[file];
+    if (known && known[0] === info.hash) {
+      const outline = unpackOutline(known[1]);
+      const seeds = known[2];
+      if (outline && Array.isArray(seeds) && seeds.every((k) => Number.isInteger(k) && k >= 0 && k < outline.chunks.length)) {
+        this.outlinesUsed[file] = known;
+        return { outline, seeds };
+      }
     }
     const source = this.source(file);
-    if (!source || !info || source.hash !== info.hash) return undefined;
+    if (!source || source.hash !== info.hash) return undefined;
     const computed = compute(source.text);
-    info.outline = packOutline(computed.outline);
-    info.seeds = computed.seeds;
-    this.dirty = true;
+    this.outlinesUsed[file] = [info.hash, packOutline(computed.outline), computed.seeds];
+    this.outlinesDirty = true;
     return computed;
+  }
+
+  private outlinesStored: Record<string, StoredOutline> | undefined;
+  private readonly outlinesUsed: Record<string, StoredOutline> = {};
+  private outlinesDirty = false;
+
+  private readOutlines(): Record<string, StoredOutline> {
+    if (!this.dir) return {};
+    try {
+      const parsed = JSON.parse(readFileSync(join(this.dir, OUTLINES_FILE), 'utf8')) as Partial<StoredOutlines>;
+      if (parsed.format === FORMAT && parsed.key === this.key && parsed.files && typeof parsed.files === 'object') {
+        const files = Object.create(null) as Record<string, StoredOutline>;
+        for (const [file, entry] of Object.entries(parsed.files)) if (Array.isArray(entry) && entry.length === 3 && typeof entry[0] === 'string') files[file] = entry;
+        return files;
+      }
+    } catch {
+      // none yet, or corrupt: outline again
+    }
+    return {};
   }
 
   /** Keeps this run's files only. */
@@ -205,11 +241,22 @@ export class FileIndex {
     try {
       mkdirSync(this.dir, { recursive: true });
       const body: Stored = { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current };
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(body));
-      renameSync(tmp, join(this.dir, FILE));
+      writeAtomically(this.dir, FILE, body);
     } catch {
       // an index that cannot be written only costs speed
+    }
+  }
+
+  /** Keeps the outlines this run used (and computed). */
+  saveOutlines(): void {
+    if (!this.dir || !this.outlinesStored) return;
+    if (!this.outlinesDirty && Object.keys(this.outlinesUsed).length === Object.keys(this.outlinesStored).length) return;
+    this.outlinesDirty = false;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeAtomically(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
+    } catch {
+      // outlines that cannot be written only cost speed
     }
   }
 }
@@ -227,8 +274,7 @@ function isFileInfo(x: FileInfo): boolean {
     x.imports.every((i) => typeof i?.specifier === 'string' && (i.names === '*' || isStrArray(i.names))) &&
     Array.isArray(x.reexports) &&
     x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p))) &&
-    (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((i) => typeof i?.target === 'string' && typeof i.specifier === 'string' && (i.names === '*' || isStrArray(i.names))))) &&
-    (x.outline === undefined) === (x.seeds === undefined) &&
-    (x.seeds === undefined || (Array.isArray(x.seeds) && x.seeds.every((k) => Number.isInteger(k) && k >= 0)))
+    (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p)))) &&
+    true
   );
 }

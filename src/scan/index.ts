@@ -17,7 +17,7 @@ import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
 import { keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
-import { FileIndex, type FileInfo, type ProjectImport } from './file-index.js';
+import { FileIndex, type FileInfo } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
 import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
@@ -208,15 +208,27 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   extractOutcome = (await import('./extract-file.js')).extractOutcome;
   const prefilterPositions = buildPrefilterPositions(detectors, guards);
   // Each file's imports and re-exports of project files, resolved once (the file index keeps them).
+  interface ProjectImport {
+    specifier: string;
+    target: string;
+    names: readonly string[] | '*';
+  }
   const dependents = new Map<string, { file: string; names: readonly string[] | '*' }[]>();
   const importsOf = new Map<string, ProjectImport[]>();
   for (const [file, info] of infos) {
-    const resolved = fileIndex.projectImports(file, () =>
-      [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))].flatMap((imp) => {
-        const target = modules.resolve(file, imp.specifier);
-        return target !== undefined && target !== file ? [{ specifier: imp.specifier, target, names: imp.names }] : [];
-      }),
+    const specified = [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))];
+    const targets = new Map(
+      fileIndex.projectImports(file, () =>
+        [...new Set(specified.map((imp) => imp.specifier))].flatMap((specifier): [string, string][] => {
+          const target = modules.resolve(file, specifier);
+          return target !== undefined && target !== file ? [[specifier, target]] : [];
+        }),
+      ),
     );
+    const resolved = specified.flatMap((imp) => {
+      const target = targets.get(imp.specifier);
+      return target === undefined ? [] : [{ specifier: imp.specifier, target, names: imp.names }];
+    });
     importsOf.set(file, resolved);
     for (const imp of resolved) {
       const list = dependents.get(imp.target);
@@ -271,6 +283,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const linked = linker.finish();
   cache?.save();
   fileIndex.save();
+  fileIndex.saveOutlines();
 
   const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
   const systemOf = (file: string): string => systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
