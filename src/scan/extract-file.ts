@@ -4,6 +4,7 @@
  */
 import { extractFacts, SyntaxErrorInFile, type ExtractOptions } from './extract.js';
 import type { FileFacts } from './facts.js';
+import { focusedText } from './plan.js';
 
 export type ExtractOutcome = { facts: FileFacts } | { skipReason: string };
 
@@ -26,20 +27,4 @@ export function extractOutcome(file: string, text: string, options: ExtractOptio
     const message = (error as Error).message.split('\n')[0]!;
     return { skipReason: error instanceof SyntaxErrorInFile ? message : `could not be analysed: ${message}` };
   }
-}
-
-export function focusedText(text: string, keep: readonly [number, number][]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const [start, end] of keep) {
-    if (start > at) parts.push(blank(text.slice(at, start)));
-    parts.push(text.slice(start, end));
-    at = end;
-  }
-  if (at < text.length) parts.push(blank(text.slice(at)));
-  return parts.join('');
-}
-
-function blank(text: string): string {
-  return text.replace(/[^\n\r\u2028\u2029]+/g, '');
 }

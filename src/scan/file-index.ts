@@ -43,8 +43,11 @@ export interface FileInfo {
 }
 
 
-/** [content hash, packed outline, pre-filter chunks]. */
-type StoredOutline = [string, PackedOutline, number[]];
+/**
+ * [content hash, packed outline, pre-filter chunks, and, once parsed, the chunks parsed (`1,4,5`) with
+ * the hash of that focused text].
+ */
+type StoredOutline = [string, PackedOutline, number[], string?, string?];
 
 interface StoredOutlines {
   format: number;
@@ -67,7 +70,7 @@ interface Stored {
   files: Record<string, FileInfo>;
 }
 
-function bufferHash(buffer: Buffer): string {
+export function bufferHash(buffer: Buffer | string): string {
   return createHash('sha256').update(buffer).digest('hex').slice(0, 40);
 }
 
@@ -213,6 +216,19 @@ export class FileIndex {
     return computed;
   }
 
+  /** The hash of the file's focused text for these parsed chunks, when the last run that parsed them recorded it. */
+  focusedHash(file: string, chunks: string): string | undefined {
+    const entry = this.outlinesUsed[file];
+    return entry && entry[0] === this.current[file]?.hash && entry[3] === chunks ? entry[4] : undefined;
+  }
+
+  rememberFocusedHash(file: string, chunks: string, hash: string): void {
+    const entry = this.outlinesUsed[file];
+    if (!entry || entry[0] !== this.current[file]?.hash || (entry[3] === chunks && entry[4] === hash)) return;
+    this.outlinesUsed[file] = [entry[0], entry[1], entry[2], chunks, hash];
+    this.outlinesDirty = true;
+  }
+
   private outlinesStored: Record<string, StoredOutline> | undefined;
   private readonly outlinesUsed: Record<string, StoredOutline> = {};
   private outlinesDirty = false;
@@ -223,7 +239,9 @@ export class FileIndex {
       const parsed = JSON.parse(readFileSync(join(this.dir, OUTLINES_FILE), 'utf8')) as Partial<StoredOutlines>;
       if (parsed.format === FORMAT && parsed.key === this.key && parsed.files && typeof parsed.files === 'object') {
         const files = Object.create(null) as Record<string, StoredOutline>;
-        for (const [file, entry] of Object.entries(parsed.files)) if (Array.isArray(entry) && entry.length === 3 && typeof entry[0] === 'string') files[file] = entry;
+        for (const [file, entry] of Object.entries(parsed.files)) {
+          if (Array.isArray(entry) && (entry.length === 3 || (entry.length === 5 && typeof entry[3] === 'string' && typeof entry[4] === 'string')) && typeof entry[0] === 'string') files[file] = entry;
+        }
         return files;
       }
     } catch {

@@ -16,8 +16,8 @@ import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker } from './link.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
-import { keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
-import { FileIndex, type FileInfo } from './file-index.js';
+import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
+import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
 import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
@@ -99,11 +99,19 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     return found;
   };
   const focusOf = (file: string): Focus => (input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full'));
-  const keyOf = (hash: string, focus: Focus): string => (focus === 'full' ? hash : `${hash}:${focus.join(',')}`);
-  /** Cached facts for the file as the index last saw it (no read). */
+  /**
+   * Facts are cached by the text parsed: a whole file's content hash, or a focused text's own hash. An edit
+   * outside the chunks a file's facts come from (most edits) then needs no parse at all.
+   */
+  const focusedKey = (hash: string): string => `focused:${hash}`;
+  /** Cached facts for the file as the index last saw it, without reading it when the index knows the key. */
   const cachedFor = (file: string): FileFacts | undefined => {
     const hash = infos.get(file)?.hash;
-    return hash ? cachedFacts(file, keyOf(hash, focusOf(file))) : undefined;
+    if (!hash) return undefined;
+    const focus = focusOf(file);
+    if (focus === 'full') return cachedFacts(file, hash);
+    const known = fileIndex.focusedHash(file, focus.join(','));
+    return known ? cachedFacts(file, focusedKey(known)) : undefined;
   };
   /** The extraction job of a file: its text, its cache key, and the ranges to parse when not all of it. */
   const job = (file: string): { text: string; key: string; keep?: [number, number][] } | undefined => {
@@ -112,8 +120,15 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const focus = focusOf(file);
     const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
     if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: source.hash };
-    return { text: source.text, key: keyOf(source.hash, focus), keep: keptRanges(outline, focus) };
+    const keep = keptRanges(outline, focus);
+    const focusedHash = bufferHash(focusedText(source.text, keep));
+    fileIndex.rememberFocusedHash(file, focus.join(','), focusedHash);
+    return { text: source.text, key: focusedKey(focusedHash), keep };
   };
+  /** Jobs `extractAhead` prepared and left to the linker to run, in-process. */
+  const jobsAhead = new Map<string, { text: string; key: string; keep?: [number, number][] }>();
+  /** Files the linker asked for before the extractor was loaded (see `link`). */
+  const missed = new Set<string>();
   const parse = (file: string): FileFacts | undefined => {
     const known = factsByFile.get(file);
     if (known !== undefined) return known ?? undefined;
@@ -122,12 +137,23 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       factsByFile.set(file, cached);
       return cached;
     }
-    const todo = job(file);
+    const ahead = jobsAhead.get(file);
+    jobsAhead.delete(file);
+    const todo = ahead ?? job(file);
     if (!todo) {
       factsByFile.set(file, null);
       return undefined;
     }
-    return settle(file, todo.key, extractOutcome!(file, todo.text, context!.extractOptions, todo.keep));
+    const facts = ahead ? undefined : cachedFacts(file, todo.key);
+    if (facts) {
+      factsByFile.set(file, facts);
+      return facts;
+    }
+    if (!extractOutcome) {
+      missed.add(file);
+      return undefined;
+    }
+    return settle(file, todo.key, extractOutcome(file, todo.text, context!.extractOptions, todo.keep));
   };
   // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
   let pool: ExtractionPool | undefined;
@@ -143,9 +169,17 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       }
       const next = job(file);
       if (!next) continue;
+      const known = cachedFacts(file, next.key);
+      if (known) {
+        factsByFile.set(file, known);
+        continue;
+      }
       todo.push(next.keep ? [file, next.text, next.keep] : [file, next.text]);
       keys.set(file, next.key);
+      jobsAhead.set(file, next);
     }
+    // The TypeScript compiler is loaded only when something is to be parsed.
+    if (todo.length > 0) extractOutcome ??= (await import('./extract-file.js')).extractOutcome;
     if (!pool) {
       const count = extractionThreads(input.jobs, todo.length);
       if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text, keep) => extractOutcome!(file, text, context!.extractOptions, keep));
@@ -155,7 +189,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       const outcomes = await pool.extract(todo);
       for (const [file] of todo) {
         const outcome = outcomes.get(file);
-        if (outcome) settle(file, keys.get(file)!, outcome);
+        if (outcome) {
+          settle(file, keys.get(file)!, outcome);
+          jobsAhead.delete(file);
+        }
       }
     } catch {
       // A worker that failed (out of memory, say) only costs speed: the rest are extracted in-process.
@@ -205,7 +242,6 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 
   context = await buildScanContext(contextSetup, detection);
   const modules = context.modules;
-  extractOutcome = (await import('./extract-file.js')).extractOutcome;
   const prefilterPositions = buildPrefilterPositions(detectors, guards);
   // Each file's imports and re-exports of project files, resolved once (the file index keeps them).
   interface ProjectImport {
@@ -265,22 +301,33 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       return modules.resolve(file, specifier);
     },
   });
-  const linker = new Linker({
-    facts: parse,
-    modules,
-    detectors,
-    taxonomy: input.taxonomy,
-    systems: input.systems,
-    deletionHandlers: input.deletionHandlers,
-    fileExists: (file) => existsSync(join(root, file)),
-  });
-  try {
-    await extractAhead(plan.linked);
+  const link = (): ReturnType<Linker['finish']> => {
+    const linker = new Linker({
+      facts: parse,
+      modules,
+      detectors,
+      taxonomy: input.taxonomy,
+      systems: input.systems,
+      deletionHandlers: input.deletionHandlers,
+      fileExists: (file) => existsSync(join(root, file)),
+    });
     linker.add(plan.linked);
+    return linker.finish();
+  };
+  let linked: ReturnType<Linker['finish']>;
+  try {
+    await extractAhead([...new Set([...plan.linked, ...plan.focus.keys()])].sort());
+    linked = link();
+    // The linker asked for a file the plan did not foresee, with no facts cached, before the compiler was
+    // loaded: load it and link again.
+    if (missed.size > 0) {
+      extractOutcome = (await import('./extract-file.js')).extractOutcome;
+      missed.clear();
+      linked = link();
+    }
   } finally {
     await pool?.close();
   }
-  const linked = linker.finish();
   cache?.save();
   fileIndex.save();
   fileIndex.saveOutlines();

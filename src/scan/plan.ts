@@ -270,3 +270,24 @@ export function keptRanges(outline: Outline, focus: readonly number[]): [number,
   }
   return ranges;
 }
+
+/**
+ * The text to parse: the kept ranges as they are, the rest before them cut down to its line breaks and
+ * the rest after the last one dropped. Every range starts at a line's start, so each kept line keeps its
+ * number and its columns; and an edit after the last kept range leaves the text, and its cached facts,
+ * as they were.
+ */
+export function focusedText(text: string, keep: readonly [number, number][]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of keep) {
+    if (start > at) parts.push(lineBreaksOf(text.slice(at, start)));
+    parts.push(text.slice(start, end));
+    at = end;
+  }
+  return parts.join('');
+}
+
+function lineBreaksOf(text: string): string {
+  return text.replace(/[^\n\r\u2028\u2029]+/g, '');
+}
