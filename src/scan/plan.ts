@@ -186,14 +186,17 @@ export function planScan(input: PlanInput): ScanPlan {
     });
     for (const r of outline.reexports) {
       const target = resolve(file, r.specifier);
+      // The re-export itself is parsed too: the linker follows it through this file's facts.
       if (r.pairs === '*') {
         if (name !== 'default' && target !== undefined && exportsName(target, name)) {
+          keepChunk(file, r.chunk);
           need(target, name);
           found = true;
         }
       } else {
         for (const [imported, exported] of r.pairs) {
           if (exported !== name) continue;
+          keepChunk(file, r.chunk);
           found = true;
           if (target !== undefined) need(target, imported);
         }

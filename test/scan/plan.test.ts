@@ -124,6 +124,8 @@ describe('scan plan: linked files', () => {
     );
     expect(planned.linked).toEqual(['lib/posthog.ts', 'pages/signup.ts', 'services/track.ts']);
     expect(planned.kept).toEqual({
+      // The barrel's re-export is planned (all of it, here), so it is extracted ahead with the rest.
+      'lib/index.ts': 'full',
       'lib/posthog.ts': [`import { PostHog } from 'posthog-node';`, `const client = new PostHog('key');`, `export function capture(event: string, properties: object) {`],
       'pages/signup.ts': [`import { trackSignup } from '../services/track';`, `export function onSubmit(email: string) {`],
       'services/track.ts': [`import { capture } from '../lib';`, `export function trackSignup(email: string) {`],
@@ -234,7 +236,7 @@ describe('scan plan: linked files', () => {
     expect(planned.linked).toEqual(['api.ts']);
     expect(planned.kept).toEqual({
       'api.ts': [`import { SEGMENT_BASE } from './barrel';`, `class Base {`, `export class Api extends Base {`],
-      // The barrel is not listed: a file the linker asks for without a focus is parsed whole.
+      'barrel.ts': 'full',
       'consts.ts': [`export const BASE = 'https://api.segment.io/v1';`],
     });
   });
