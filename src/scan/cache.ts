@@ -214,15 +214,15 @@ export function isFileFacts(x: unknown): x is FileFacts {
 const RESULT_FILE = 'scan-result.json';
 
 /** The previous scan's result, when its key (every input and every file's content) is the same. */
-export function readCachedResult<T>(dir: string, key: string): T | undefined {
-  const parsed = readJson<{ format: number; key: string; result: T }>(join(dir, RESULT_FILE));
+export function readCachedResult<T>(dir: string, key: string, name: string = RESULT_FILE): T | undefined {
+  const parsed = readJson<{ format: number; key: string; result: T }>(join(dir, name));
   return parsed?.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites) ? parsed.result : undefined;
 }
 
-export function writeCachedResult(dir: string, key: string, result: unknown): void {
+export function writeCachedResult(dir: string, key: string, result: unknown, name: string = RESULT_FILE): void {
   try {
     mkdirSync(dir, { recursive: true });
-    writeAtomically(dir, RESULT_FILE, { format: FORMAT, key, result });
+    writeAtomically(dir, name, { format: FORMAT, key, result });
   } catch {
     // only costs speed
   }

@@ -14,7 +14,7 @@ import { buildDetection, buildScanContext, type ScanContext, type ScanContextSet
 import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
-import { Linker } from './link.js';
+import { Linker, type LinkOutput } from './link.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
@@ -59,6 +59,12 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const mentionsSomething = buildPrefilter(detectors, guards);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   let cache: FactsCache | undefined;
+  /** The facts cache, read when first asked for (a run whose link result is cached never reads it). */
+  const factsCache = (): FactsCache | undefined => (cache ??= input.cacheDir && cacheEnabled ? FactsCache.open(input.cacheDir, cacheKey) : undefined);
+  let cacheEnabled = false;
+  /** The cache key of the facts each file's were taken from (`-`: none). */
+  const keyUsed = new Map<string, string>();
+  const extractionSkipped: SkippedFile[] = [];
 
   /** The files analysed (not skipped) and what the index knows of them. */
   const infos = new Map<string, FileInfo>();
@@ -69,17 +75,19 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const handlerFiles = new Set(input.deletionHandlers.map((h) => h.handler.split('#')[0]!.replace(/^\.\//, '')));
 
   const cachedFacts = (file: string, hash: string): FileFacts | undefined => {
-    const facts = cache?.get(file, hash);
+    const facts = factsCache()?.get(file, hash);
+    if (facts) keyUsed.set(file, hash);
     // Stale when a package it took for external now resolves to a project file (a new workspace package).
     return facts?.externalSpecs?.some((spec) => context!.keepImport(file, spec)) ? undefined : facts;
   };
   const settle = (file: string, hash: string, outcome: ExtractOutcome): FileFacts | undefined => {
+    keyUsed.set(file, hash);
     if ('skipReason' in outcome) {
-      skipped.push({ file, reason: outcome.skipReason });
+      extractionSkipped.push({ file, reason: outcome.skipReason });
       factsByFile.set(file, null);
       return undefined;
     }
-    cache?.set(file, hash, outcome.facts);
+    factsCache()?.set(file, hash, outcome.facts);
     factsByFile.set(file, outcome.facts);
     return outcome.facts;
   };
@@ -237,7 +245,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       fileIndex.save();
       return previous;
     }
-    cache = FactsCache.open(input.cacheDir, cacheKey);
+    cacheEnabled = true;
   }
 
   context = await buildScanContext(contextSetup, detection);
@@ -314,44 +322,70 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     linker.add(plan.linked);
     return linker.finish();
   };
-  let linked: ReturnType<Linker['finish']>;
-  try {
-    await extractAhead([...new Set([...plan.linked, ...plan.focus.keys()])].sort());
-    linked = link();
-    // The linker asked for a file the plan did not foresee, with no facts cached, before the compiler was
-    // loaded: load it and link again.
-    if (missed.size > 0) {
-      extractOutcome = (await import('./extract-file.js')).extractOutcome;
-      missed.clear();
+  // The link result depends only on the plan and on the facts used: when every file the last link read
+  // would give the same facts (same cache key), that link result stands, and nothing is linked or parsed.
+  const linkKey = input.cacheDir && resultDigest ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)).update(graphDigest).update(JSON.stringify([plan.linked, input.wholeFiles === true])).digest('hex') : undefined;
+  const currentKey = (file: string): string => {
+    const hash = infos.get(file)?.hash;
+    if (!hash) return '-';
+    const focus = focusOf(file);
+    const known = focus === 'full' ? hash : fileIndex.focusedHash(file, focus.join(','));
+    if (known) return focus === 'full' ? known : focusedKey(known);
+    return job(file)?.key ?? '-';
+  };
+  const previousLink = linkKey ? readCachedResult<LinkResult>(input.cacheDir!, linkKey, LINK_FILE) : undefined;
+  let linkResult: LinkResult;
+  if (previousLink && isLinkResult(previousLink) && previousLink.files.every(([file, key]) => currentKey(file) === key)) {
+    linkResult = previousLink;
+  } else {
+    let linked: ReturnType<Linker['finish']>;
+    try {
+      await extractAhead([...new Set([...plan.linked, ...plan.focus.keys()])].sort());
       linked = link();
+      // The linker asked for a file the plan did not foresee, with no facts cached, before the compiler was
+      // loaded: load it and link again.
+      if (missed.size > 0) {
+        extractOutcome = (await import('./extract-file.js')).extractOutcome;
+        missed.clear();
+        linked = link();
+      }
+    } finally {
+      await pool?.close();
     }
-  } finally {
-    await pool?.close();
+    const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
+    const systemOf = (file: string): string => systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
+    const suppressions: SuppressionComment[] = [];
+    const gpcReads: GpcRead[] = [];
+    for (const [file, facts] of [...factsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (!facts) continue;
+      for (const s of facts.suppressions) {
+        suppressions.push({
+          file,
+          line: s.line,
+          column: s.column,
+          kind: s.kind,
+          ruleId: s.ruleId,
+          ...(s.reason ? { reason: s.reason } : {}),
+          ...(s.kind === 'next-line' ? { appliesToLine: s.line + 1 } : {}),
+        });
+      }
+      for (const r of facts.gpcReads) gpcReads.push({ file, line: r.line, column: r.column, kind: r.kind, system: systemOf(file) });
+    }
+    linkResult = {
+      files: [...factsByFile.keys()].sort().map((file) => [file, keyUsed.get(file) ?? '-']),
+      ...linked,
+      suppressions,
+      gpcReads,
+      extractionSkipped,
+    };
+    if (linkKey) writeCachedResult(input.cacheDir!, linkKey, linkResult, LINK_FILE);
   }
   cache?.save();
   fileIndex.save();
   fileIndex.saveOutlines();
-
-  const systemMatchers = input.systems.map((s) => ({ id: s.id, match: s.paths.length ? picomatch(s.paths, { dot: true }) : () => false }));
-  const systemOf = (file: string): string => systemMatchers.find((s) => s.match(file))?.id ?? 'unassigned';
-
-  const suppressions: SuppressionComment[] = [];
-  const gpcReads: GpcRead[] = [];
-  for (const [file, facts] of [...factsByFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!facts) continue;
-    for (const s of facts.suppressions) {
-      suppressions.push({
-        file,
-        line: s.line,
-        column: s.column,
-        kind: s.kind,
-        ruleId: s.ruleId,
-        ...(s.reason ? { reason: s.reason } : {}),
-        ...(s.kind === 'next-line' ? { appliesToLine: s.line + 1 } : {}),
-      });
-    }
-    for (const r of facts.gpcReads) gpcReads.push({ file, line: r.line, column: r.column, kind: r.kind, system: systemOf(file) });
-  }
+  const { suppressions, gpcReads } = linkResult;
+  const linked = linkResult;
+  skipped.push(...linkResult.extractionSkipped);
   const byPosition = <T extends { file: string; line: number; column: number }>(a: T, b: T): number =>
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 
@@ -371,6 +405,30 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
   if (input.cacheDir && resultDigest) writeCachedResult(input.cacheDir, resultDigest, result);
   return result;
+}
+
+const LINK_FILE = 'scan-link.json';
+
+/** What linking gave, and the facts it read ([file, facts cache key]): `scan-link.json`. */
+interface LinkResult extends LinkOutput {
+  files: [string, string][];
+  suppressions: SuppressionComment[];
+  gpcReads: GpcRead[];
+  extractionSkipped: SkippedFile[];
+}
+
+function isLinkResult(x: LinkResult): boolean {
+  const isList = (v: unknown): boolean => Array.isArray(v);
+  return (
+    isList(x.files) &&
+    x.files.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string') &&
+    isList(x.callSites) &&
+    isList(x.unresolved) &&
+    isList(x.handlers) &&
+    isList(x.suppressions) &&
+    isList(x.gpcReads) &&
+    isList(x.extractionSkipped)
+  );
 }
 
 /** The inputs a scan result depends on besides the files: catalogue, taxonomy, map settings. */

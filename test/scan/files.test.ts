@@ -126,13 +126,24 @@ describe('files', () => {
     const none = await scan(root);
     expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
     expect(JSON.stringify(none)).toBe(JSON.stringify(cold));
-    // Without the whole-result cache, the per-file facts cache answers; corrupt, it is ignored.
+    // Without the whole-result cache, the link cache answers; corrupt, it is ignored.
     rmSync(join(cacheDir, 'scan-result.json'));
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     rmSync(join(cacheDir, 'scan-result.json'));
+    const link = JSON.parse(readFileSync(join(cacheDir, 'scan-link.json'), 'utf8')) as { result: Record<string, unknown> };
+    writeFileSync(join(cacheDir, 'scan-link.json'), JSON.stringify({ ...link, result: { ...link.result, files: [[5]], callSites: [] } }));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    // Without the link cache either, the per-file facts cache answers; corrupt, it is ignored.
+    const dropResults = (): void => {
+      rmSync(join(cacheDir, 'scan-result.json'));
+      rmSync(join(cacheDir, 'scan-link.json'), { force: true });
+    };
+    dropResults();
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
+    dropResults();
     writeFileSync(join(cacheDir, 'scan-facts.json'), '{"format":1,"key":');
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
-    rmSync(join(cacheDir, 'scan-result.json'));
+    dropResults();
     // Entries of the right outline but the wrong inside are ignored too.
     const stored = JSON.parse(readFileSync(join(cacheDir, 'scan-facts.json'), 'utf8')) as { entries: Record<string, Record<string, unknown>> };
     for (const entry of Object.values(stored.entries)) {
@@ -142,12 +153,12 @@ describe('files', () => {
     writeFileSync(join(cacheDir, 'scan-facts.json'), JSON.stringify(stored));
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     // A corrupt file index (sizes, times, hashes, text imports) is ignored, and so are odd entries.
-    rmSync(join(cacheDir, 'scan-result.json'));
+    dropResults();
     const index = JSON.parse(readFileSync(join(cacheDir, 'scan-files.json'), 'utf8')) as { files: Record<string, Record<string, unknown>> };
     for (const info of Object.values(index.files)) info.imports = [{ specifier: 5 }];
     writeFileSync(join(cacheDir, 'scan-files.json'), JSON.stringify(index));
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
-    rmSync(join(cacheDir, 'scan-result.json'));
+    dropResults();
     writeFileSync(join(cacheDir, 'scan-files.json'), '{"format":1,"files":');
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(cold));
     // A changed file misses the whole-result cache and is scanned afresh.
@@ -157,10 +168,10 @@ describe('files', () => {
     // Its facts went to the delta file, read over the base; a delta of another base is ignored.
     expect(existsSync(join(cacheDir, 'scan-facts-delta.json'))).toBe(true);
     const delta = JSON.parse(readFileSync(join(cacheDir, 'scan-facts-delta.json'), 'utf8')) as { base: string };
-    rmSync(join(cacheDir, 'scan-result.json'));
+    dropResults();
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
     writeFileSync(join(cacheDir, 'scan-facts-delta.json'), JSON.stringify({ ...delta, base: 'another' }));
-    rmSync(join(cacheDir, 'scan-result.json'));
+    dropResults();
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
     expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
   });
