@@ -13,11 +13,11 @@
  * Prints a table and writes bench/results.json. See bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ts } from 'ts-morph';
+import { compileBaseline } from './compile-baseline.js';
 import { GENERATOR_VERSION, generateCorpus, type CorpusSummary } from './generate.js';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -188,17 +188,6 @@ function summarize(runs: ChildRun[], succeeded: (run: ChildRun) => boolean, corp
     measurement.error = `${reason}: ${failed.stderr.trim().slice(0, 2000) || '(no stderr)'}`;
   }
   return measurement;
-}
-
-/** Compile baseline-parse.ts to plain ESM so the baseline pays node's start-up, not a TS loader's. */
-function compileBaseline(): string {
-  const source = readFileSync(join(BENCH_DIR, 'baseline-parse.ts'), 'utf8');
-  const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-  const dir = join(CORPUS_DIR, '.build');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'baseline-parse.mjs');
-  writeFileSync(path, output.outputText);
-  return path;
 }
 
 function ensureCorpus(size: string): { dir: string; corpus: CorpusSummary; generatedInSeconds: number | null } {
