@@ -100,8 +100,9 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (outlines.has(file)) return outlines.get(file);
     const info = infos.get(file);
     const found = info ? fileIndex.outline(file, (text) => {
-      const outline = lexOutline(text, !/\.[cm]?ts$/.test(file));
-      return { outline, seeds: info.mentions ? chunksAt(outline, prefilterPositions(text)) : [] };
+      const spans: number[] = [];
+      const outline = lexOutline(text, !/\.[cm]?ts$/.test(file), info.mentions ? spans : undefined);
+      return { outline, seeds: info.mentions ? chunksAt(outline, prefilterPositions(text, spans)) : [] };
     }) : undefined;
     outlines.set(file, found);
     return found;

@@ -95,6 +95,10 @@ function chunkAt(starts: readonly number[], position: number): number {
   return lo;
 }
 
+/** Kinds of `spans` entries (see `outlineOf`). */
+export const QUOTED = 1;
+export const TEXT = 0;
+
 const enum Ctx {
   Brace,
   Paren,
@@ -127,6 +131,13 @@ function afterStatementKeyword(text: string, end: number): boolean {
   return word === 'if' || word === 'while' || word === 'for' || word === 'with';
 }
 
+/** After `<` in a JSX file: a generic arrow function's type parameters (`<T,>`, `<T extends X>`, `<T = X>`), not an element. */
+function typeParameters(text: string, i: number): boolean {
+  TYPE_PARAMETERS.lastIndex = i;
+  return TYPE_PARAMETERS.test(text);
+}
+const TYPE_PARAMETERS = /[\w$]+\s*(?:,|=[^>]|extends\s)/y;
+
 function isIdStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
 }
@@ -135,7 +146,15 @@ function isIdPart(c: number): boolean {
 }
 
 /** Template text from `i` (after the backtick or a closing `}`) to its end or its next `${`; -1 when unterminated. */
-function templateEnd(text: string, i: number, stack: Ctx[]): number {
+function templateEnd(text: string, i: number, stack: Ctx[], spans: number[] | undefined): number {
+  const n = text.length;
+  const start = i;
+  const end = templateTextEnd(text, i, stack);
+  spans?.push(start, end < 0 ? n : end, TEXT);
+  return end;
+}
+
+function templateTextEnd(text: string, i: number, stack: Ctx[]): number {
   const n = text.length;
   while (i < n) {
     TEMPLATE_TEXT.lastIndex = i;
@@ -153,11 +172,14 @@ function templateEnd(text: string, i: number, stack: Ctx[]): number {
 }
 
 /** JSX children text up to `{`, a nested element or the closing tag; -1 when unterminated. */
-function jsxChildrenEnd(text: string, i: number, stack: Ctx[]): number {
+function jsxChildrenEnd(text: string, i: number, stack: Ctx[], spans: number[] | undefined): number {
   const n = text.length;
   while (i < n) {
     JSX_TEXT.lastIndex = i;
-    if (JSX_TEXT.test(text)) i = JSX_TEXT.lastIndex;
+    if (JSX_TEXT.test(text)) {
+      spans?.push(i, JSX_TEXT.lastIndex, TEXT);
+      i = JSX_TEXT.lastIndex;
+    }
     if (i >= n) break;
     if (text.charCodeAt(i) === 123) {
       stack.push(Ctx.JsxExpr);
@@ -177,7 +199,7 @@ function jsxChildrenEnd(text: string, i: number, stack: Ctx[]): number {
 }
 
 /** Inside `<tag ...>`: attributes, strings and `{expressions}`, to `>` or `/>`; -1 when unterminated. */
-function jsxTagEnd(text: string, i: number, stack: Ctx[]): number {
+function jsxTagEnd(text: string, i: number, stack: Ctx[], spans: number[] | undefined): number {
   const n = text.length;
   while (i < n) {
     JSX_TAG_TEXT.lastIndex = i;
@@ -200,6 +222,7 @@ function jsxTagEnd(text: string, i: number, stack: Ctx[]): number {
     } else {
       const end = text.indexOf(String.fromCharCode(c), i + 1);
       if (end < 0) return -1;
+      spans?.push(i + 1, end, QUOTED);
       i = end + 1;
     }
   }
@@ -218,7 +241,7 @@ interface Lexed {
  * `const`, `let`, `var` or `,` (binding lists and patterns). Written as one loop over locals, no closures,
  * because it reads every character of most files.
  */
-function lex(text: string, jsx: boolean): Lexed {
+function lex(text: string, jsx: boolean, spans?: number[]): Lexed {
   const n = text.length;
   const stack: Ctx[] = [];
   const chunkStarts: number[] = [0];
@@ -241,7 +264,7 @@ function lex(text: string, jsx: boolean): Lexed {
     if (depth !== 0) {
       const top = stack[depth - 1];
       if (top === Ctx.JsxChildren || top === Ctx.JsxTag) {
-        i = top === Ctx.JsxChildren ? jsxChildrenEnd(text, i, stack) : jsxTagEnd(text, i, stack);
+        i = top === Ctx.JsxChildren ? jsxChildrenEnd(text, i, stack, spans) : jsxTagEnd(text, i, stack, spans);
         if (i < 0) return { ok: false, chunkStarts, chunkTokens };
         // Back in code after an element closed, or inside a `{...}` container.
         valueEnd = stack.length < depth;
@@ -297,18 +320,21 @@ function lex(text: string, jsx: boolean): Lexed {
       const next = text.charCodeAt(i + 1);
       if (next === 47) {
         const end = text.indexOf('\n', i);
+        spans?.push(i, end < 0 ? n : end, TEXT);
         i = end < 0 ? n : end;
         continue;
       }
       if (next === 42) {
         const end = text.indexOf('*/', i + 2);
         if (end < 0) return { ok: false, chunkStarts, chunkTokens };
+        spans?.push(i, end + 2, TEXT);
         i = end + 2;
         continue;
       }
       if (!valueEnd) {
         // A regular expression: to the closing `/` outside a class, or the line's end.
         let inClass = false;
+        const start = i;
         i++;
         while (i < n) {
           const r = text.charCodeAt(i);
@@ -322,6 +348,7 @@ function lex(text: string, jsx: boolean): Lexed {
           }
         }
         while (i < n && isIdPart(text.charCodeAt(i))) i++;
+        spans?.push(start, i, TEXT);
         valueEnd = true;
         afterDot = false;
         continue;
@@ -337,6 +364,7 @@ function lex(text: string, jsx: boolean): Lexed {
       const body = c === 39 ? SINGLE_QUOTED : DOUBLE_QUOTED;
       body.lastIndex = i;
       if (body.test(text)) i = body.lastIndex;
+      spans?.push(s, i, QUOTED);
       if (recording) tokens.push({ t: T.Str, v: text.slice(s, Math.min(i, n)), d: depth, dot: false });
       if (i < n && text.charCodeAt(i) === c) i++;
       valueEnd = true;
@@ -345,7 +373,7 @@ function lex(text: string, jsx: boolean): Lexed {
     }
     if (c === 96) {
       if (recording) tokens.push({ t: T.Str, v: '`', d: depth, dot: false });
-      i = templateEnd(text, i + 1, stack);
+      i = templateEnd(text, i + 1, stack, spans);
       if (i < 0) return { ok: false, chunkStarts, chunkTokens };
       valueEnd = stack.length === depth;
       afterDot = false;
@@ -389,7 +417,7 @@ function lex(text: string, jsx: boolean): Lexed {
       const was = stack.pop();
       if (was === undefined) return { ok: false, chunkStarts, chunkTokens };
       if (was === Ctx.TemplateExpr) {
-        i = templateEnd(text, i, stack);
+        i = templateEnd(text, i, stack, spans);
         if (i < 0) return { ok: false, chunkStarts, chunkTokens };
         valueEnd = stack.length < depth;
         continue;
@@ -419,7 +447,7 @@ function lex(text: string, jsx: boolean): Lexed {
       valueEnd = false;
       continue;
     }
-    if (c === 60 && jsx && !valueEnd && (isIdStart(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) {
+    if (c === 60 && jsx && !valueEnd && (isIdStart(text.charCodeAt(i)) || text.charCodeAt(i) === 62) && !typeParameters(text, i)) {
       stack.push(Ctx.JsxTag);
       valueEnd = false;
       continue;
@@ -432,9 +460,14 @@ function lex(text: string, jsx: boolean): Lexed {
   return { ok: stack.length === 0, chunkStarts, chunkTokens };
 }
 
-export function outlineOf(text: string, jsx: boolean): Outline {
+/**
+ * `spans`, when given, receives every stretch of text that is not code, as [start, end, kind] triples in
+ * order: a string literal's content (kind QUOTED), or a comment, template text, JSX text or regular
+ * expression (kind TEXT).
+ */
+export function outlineOf(text: string, jsx: boolean, spans?: number[]): Outline {
   const n = text.length;
-  const { ok, chunkStarts, chunkTokens } = lex(text, jsx);
+  const { ok, chunkStarts, chunkTokens } = lex(text, jsx, spans);
 
   const outline: Outline = { ok, chunks: [], imports: [], reexports: [], dynamic: [], cjs: false, whole: text.includes('flowaudit-ignore') };
   for (let k = 0; k < chunkStarts.length; k++) {

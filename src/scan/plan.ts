@@ -114,14 +114,32 @@ export function planScan(input: PlanInput): ScanPlan {
     // A name it assigns may now hold a vendor client: where it is declared is as hot as this chunk.
     for (const name of chunk.assigns) for (const j of declaring(outline, name)) markHot(file, j);
     for (const [exported] of chunk.exports) markExport(file, exported);
-    for (const r of outline.reexports) if (r.chunk === k) markExport(file, '*');
+    // A re-export of an outside package (`export * from 'posthog-js'`) hands on whatever it names; one of
+    // a project file passes on that file's hot exports, which `markExport` already follows.
+    for (const r of outline.reexports) {
+      if (r.chunk !== k || resolve(file, r.specifier) !== undefined) continue;
+      if (r.pairs === '*') markExport(file, '*');
+      else for (const [, exported] of r.pairs) markExport(file, exported);
+    }
     if (outline.cjs) markExport(file, '*');
   }
 
   // What to parse: the hot chunks and everything they mention, across files.
   const kept = new Map<string, Set<number> | 'full'>();
   const todo: [string, number][] = [];
+  const isLinked = (file: string): boolean => (hot.get(file)?.size ?? 0) > 0;
+  /** Files reached from a kept chunk of a file that is not linked. */
+  const cut = new Set<string>();
+  /** Cut files that are not linked: left out of the plan, parsed whole when asked for. */
+  const unplanned = new Set<string>();
+  /** What a kept chunk of `from` uses in `target`: needed when `from` is linked, else cut. */
+  const follow = (from: string, target: string, name: string): void => {
+    if (!isLinked(from)) cut.add(target);
+    else if (name === '*') keepFull(target);
+    else need(target, name);
+  };
   const keepChunk = (file: string, k: number): void => {
+    if (unplanned.has(file)) return;
     let set = kept.get(file);
     if (set === 'full') return;
     if (!set) kept.set(file, (set = new Set()));
@@ -130,7 +148,7 @@ export function planScan(input: PlanInput): ScanPlan {
     todo.push([file, k]);
   };
   const keepFull = (file: string): void => {
-    if (kept.get(file) === 'full') return;
+    if (kept.get(file) === 'full' || unplanned.has(file)) return;
     const before = kept.get(file);
     kept.set(file, 'full');
     const outline = input.outline(file);
@@ -141,8 +159,8 @@ export function planScan(input: PlanInput): ScanPlan {
     } else {
       // What it mentions is unknown: whatever it imports from the project may be looked up.
       for (const imp of input.projectImports(file)) {
-        if (imp.names === '*') keepFull(imp.target);
-        else for (const name of imp.names) need(imp.target, name);
+        if (imp.names === '*') follow(file, imp.target, '*');
+        else for (const name of imp.names) follow(file, imp.target, name);
       }
     }
   };
@@ -210,23 +228,47 @@ export function planScan(input: PlanInput): ScanPlan {
     if (input.outline(file)?.whole) keepFull(file);
     for (const k of chunks) keepChunk(file, k);
   }
-  while (todo.length) {
-    const [file, k] = todo.pop()!;
-    const outline = input.outline(file)!;
-    const chunk = outline.chunks[k]!;
-    for (const ref of chunk.refs) {
-      for (const j of declaring(outline, ref)) keepChunk(file, j);
-      for (const binding of outline.imports) {
-        if (binding.local !== ref) continue;
-        const target = resolve(file, binding.specifier);
-        if (target !== undefined && target !== file) need(target, binding.imported);
+  const drain = (): void => {
+    while (todo.length) {
+      const [file, k] = todo.pop()!;
+      const outline = input.outline(file)!;
+      const chunk = outline.chunks[k]!;
+      for (const ref of chunk.refs) {
+        for (const j of declaring(outline, ref)) keepChunk(file, j);
+        for (const binding of outline.imports) {
+          if (binding.local !== ref) continue;
+          const target = resolve(file, binding.specifier);
+          if (target !== undefined && target !== file) follow(file, target, binding.imported);
+        }
+      }
+      for (const d of outline.dynamic) {
+        if (d.chunk !== k) continue;
+        const target = resolve(file, d.specifier);
+        if (target !== undefined && target !== file) follow(file, target, '*');
       }
     }
-    for (const d of outline.dynamic) {
-      if (d.chunk !== k) continue;
-      const target = resolve(file, d.specifier);
-      if (target !== undefined && target !== file) keepFull(target);
+  };
+  drain();
+  // A file that is only looked up (not linked) needs its kept chunks, not what their bodies use in other
+  // files: those references are cut. A file they lead to is then parsed whole if the linker asks for it
+  // (or, when linked itself, planned whole), never partly for another reason, so no lookup can miss.
+  for (;;) {
+    const targets = [...cut];
+    cut.clear();
+    let again = false;
+    for (const target of targets) {
+      if (isLinked(target)) {
+        if (kept.get(target) !== 'full') {
+          keepFull(target);
+          again = true;
+        }
+      } else {
+        kept.delete(target);
+        unplanned.add(target);
+      }
     }
+    if (!again) break;
+    drain();
   }
 
   const focus = new Map<string, Focus>();

@@ -7,6 +7,7 @@
  */
 import type { Detectors } from './detectors.js';
 import type { GuardMatcher } from './guards.js';
+import { QUOTED } from './outline.js';
 import { HTTP_PACKAGE_NAMES } from './values.js';
 
 /** Word-like names: a global, a guard, a consent API. */
@@ -23,6 +24,10 @@ function escape(text: string): string {
 interface Test {
   source: string;
   gate?: string;
+  /** Matches a name (see `buildPrefilterPositions`). */
+  name?: boolean;
+  /** The pattern `buildPrefilterPositions` uses instead, when stricter. */
+  specifier?: string;
 }
 
 function prefilterTests(detectors: Detectors, guards: GuardMatcher): Test[] {
@@ -38,9 +43,13 @@ function prefilterTests(detectors: Detectors, guards: GuardMatcher): Test[] {
   // character is found after `\b` (a `$` before it then counts as a boundary: a few more files are
   // picked, none is missed), which the regular expression engine scans far faster than a look-behind.
   return [
-    { source: `['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])` },
-    ...(words.length ? [{ source: `\\b(?:${words.map(escape).join('|')})(?![\\w$])` }] : []),
-    ...(others.length ? [{ source: `(?<![\\w$])(?:${others.map(escape).join('|')})(?![\\w$])` }] : []),
+    {
+      source: `['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`,
+      // Where it matters which statement names the package: only as a module specifier.
+      specifier: `(?:\\bfrom|\\bimport|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`,
+    },
+    ...(words.length ? [{ source: `\\b(?:${words.map(escape).join('|')})(?![\\w$])`, name: true }] : []),
+    ...(others.length ? [{ source: `(?<![\\w$])(?:${others.map(escape).join('|')})(?![\\w$])`, name: true }] : []),
     { source: FRAGMENTS.join('|') },
     ...(hosts.length ? [{ source: hosts.map(escape).join('|'), gate: `\\.(?:${topLevelDomains.map(escape).join('|')})(?![\\w-])` }] : []),
   ];
@@ -51,19 +60,33 @@ export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (tex
   return (text) => tests.some(({ test, gate }) => (gate === undefined || gate.test(text)) && test.test(text));
 }
 
-/** Where in a text the pre-filter matches: the start of every match of every expression. */
-export function buildPrefilterPositions(detectors: Detectors, guards: GuardMatcher): (text: string) => number[] {
+/**
+ * Where in a text the pre-filter matches, for the scan plan's starting chunks. A name (a global, a guard,
+ * `fetch`) counts only in code, or as the whole string of an element access (`window['fbq']`): "ga" in a
+ * list of country codes, or "analytics" in a comment, does not make its statement lead to a vendor. Packages, hosts and fragments count wherever
+ * they are. `spans` are the text's non-code stretches, from `outlineOf`.
+ */
+export function buildPrefilterPositions(detectors: Detectors, guards: GuardMatcher): (text: string, spans: readonly number[]) => number[] {
+  const compile = (t: Test): { all: RegExp; gate: RegExp | undefined } => ({ all: new RegExp(t.specifier ?? t.source, 'g'), gate: t.gate === undefined ? undefined : new RegExp(t.gate) });
+  const tests = prefilterTests(detectors, guards);
+  const anywhere = tests.filter((t) => !t.name).map(compile);
   // Within a file the pre-filter picked, `fetch` also counts when it is not called where it is named
   // (`const send = globalThis.fetch.bind(globalThis)`): what it is bound to is then an HTTP client.
-  const tests = [...prefilterTests(detectors, guards), { source: '(?<![\\w$])fetch(?![\\w$])' }].map((t) => ({
-    all: new RegExp(t.source, 'g'),
-    gate: t.gate === undefined ? undefined : new RegExp(t.gate),
-  }));
-  return (text) => {
+  const names = [...tests.filter((t) => t.name), { source: '(?<![\\w$])fetch(?![\\w$])' }].map(compile);
+  return (text, spans) => {
     const positions: number[] = [];
-    for (const { all, gate } of tests) {
+    for (const { all, gate } of anywhere) {
       if (gate && !gate.test(text)) continue;
       for (const match of text.matchAll(all)) positions.push(match.index);
+    }
+    const found: [number, number][] = [];
+    for (const { all } of names) for (const match of text.matchAll(all)) found.push([match.index, match[0].length]);
+    found.sort((a, b) => a[0] - b[0]);
+    let k = 0;
+    for (const [index, length] of found) {
+      while (k < spans.length && spans[k + 1]! <= index) k += 3;
+      const inSpan = k < spans.length && spans[k]! <= index;
+      if (!inSpan || (spans[k + 2] === QUOTED && spans[k] === index && spans[k + 1] === index + length && /\[\s*$/.test(text.slice(Math.max(0, index - 8), index - 1)))) positions.push(index);
     }
     return positions;
   };

@@ -192,4 +192,21 @@ describe('focused parsing gives the whole-file result on small projects', () => 
     expect(whole.callSites.map((c) => `${c.file}:${c.line}`)).toEqual(['hubspot.ts:5', 'regex.ts:7', 'use.ts:3']);
     expect(focused).toEqual(whole);
   });
+
+  it('names in strings and comments, a package named in a string, an element access, a generic arrow in TSX, a looked-up file', async () => {
+    const { focused, whole } = await bothInProject({
+      // "analytics" and "fbq" only as words in strings and a comment; "ky" as a country code, not an import.
+      'constants.ts': `// analytics settings\nexport const FEATURES = ['Advanced analytics', 'fbq'];\nexport const COUNTRIES = ['ky', 'ga'];\nexport function label() {\n  return FEATURES[0];\n}\n`,
+      'page.ts': `import { FEATURES, COUNTRIES } from './constants';\nexport function show() {\n  return FEATURES.concat(COUNTRIES);\n}\n`,
+      // The global reached by element access, and a generic arrow function in a TSX file.
+      'pixel.tsx': `export const id = <T,>(x: T) => x;\nexport function buy(email: string) {\n  (window as any)['fbq']('track', 'Purchase', id({ em: email }));\n}\n`,
+      'checkout.tsx': `import { buy } from './pixel';\nexport const Button = <T extends string>(p: { email: T }) => <button onClick={() => buy(p.email)}>Don't wait</button>;\n`,
+      // A file only looked up (its constant), whose other code imports yet another file.
+      'config.ts': `import { helper } from './helper';\nexport const HOST = 'https://api.segment.io';\nexport function other() {\n  return helper();\n}\n`,
+      'helper.ts': `export function helper() {\n  return 1;\n}\n`,
+      'send.ts': `import { HOST } from './config';\nexport function send(email: string) {\n  return fetch(HOST + '/v1/track', { method: 'POST', body: JSON.stringify({ email }) });\n}\n`,
+    });
+    expect(whole.callSites.map((c) => `${c.file}:${c.line}`)).toEqual(['checkout.tsx:2', 'send.ts:3']);
+    expect(focused).toEqual(whole);
+  });
 });
