@@ -15,6 +15,8 @@ import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker, type LinkOutput } from './link.js';
+import type { TextReexport } from './imports.js';
+import type { ModuleResolver } from './modules.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
@@ -310,7 +312,13 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       return modules.resolve(file, specifier);
     },
   });
-  const link = (): ReturnType<Linker['finish']> => {
+  /**
+   * Links round by round, as far as the linker's exact reach goes: first the files whose code the
+   * pre-filter picked (and deletion handlers), then those importing what reaches a vendor, and so on. Only
+   * files the plan links are candidates (the plan over-approximates that reach), and each is parsed only
+   * when linked or looked up, with the plan's focus, so a file the plan over-approximated costs nothing.
+   */
+  const link = async (): Promise<ReturnType<Linker['finish']>> => {
     const linker = new Linker({
       facts: parse,
       modules,
@@ -320,7 +328,19 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       deletionHandlers: input.deletionHandlers,
       fileExists: (file) => existsSync(join(root, file)),
     });
-    linker.add(plan.linked);
+    const first = plan.linked.filter((file) => infos.get(file)?.mentions || handlerFiles.has(file));
+    await extractAhead(first);
+    linker.add(first);
+    const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
+    for (;;) {
+      const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
+      const next = plan.linked.filter(
+        (file) => !linker.isLinked(file) && (importsOf.get(file) ?? []).some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
+      );
+      if (next.length === 0) break;
+      await extractAhead(next);
+      linker.add(next);
+    }
     return linker.finish();
   };
   // The link result depends only on the plan and on the facts used: when every file the last link read
@@ -341,14 +361,13 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   } else {
     let linked: ReturnType<Linker['finish']>;
     try {
-      await extractAhead([...new Set([...plan.linked, ...plan.focus.keys()])].sort());
-      linked = link();
-      // The linker asked for a file the plan did not foresee, with no facts cached, before the compiler was
-      // loaded: load it and link again.
+      linked = await link();
+      // The linker asked for a file with no facts cached before the compiler was loaded (nothing it linked
+      // needed parsing): load it and link again.
       if (missed.size > 0) {
         extractOutcome = (await import('./extract-file.js')).extractOutcome;
         missed.clear();
-        linked = link();
+        linked = await link();
       }
     } finally {
       await pool?.close();
@@ -437,4 +456,56 @@ function inputFingerprint(input: ScanInput): string {
   const guards = input.guards.map((g) => [g.call, g.read, g.means]);
   const taxonomy = [...input.taxonomy.categories.values()].map((c) => [c.key, c.fields, c.exclude]);
   return JSON.stringify([input.root, input.catalog.entries, taxonomy, input.vendors, input.systems, guards, input.deletionHandlers, input.exclude, input.include]);
+}
+
+/**
+ * Which exports of a file lead to a vendor: for a linked file, from its facts; for a file not parsed,
+ * through its text-level re-exports (`export * from`, `export { a } from`) only — a file that is not
+ * linked has no vendor calls of its own.
+ */
+function exportReach(
+  linker: Linker,
+  modules: ModuleResolver,
+  reexportsOf: (file: string) => TextReexport[],
+  isLinked: (file: string) => boolean,
+): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
+  const nameMemo = new Map<string, Map<string, boolean>>();
+  const anyMemo = new Map<string, boolean>();
+  const name = (file: string, exported: string): boolean => {
+    const linked = isLinked(file);
+    const reexports = reexportsOf(file);
+    if (!linked && reexports.length === 0) return false; // most imports: a file with no vendor calls
+    let byName = nameMemo.get(file);
+    if (!byName) nameMemo.set(file, (byName = new Map()));
+    const known = byName.get(exported);
+    if (known !== undefined) return known;
+    byName.set(exported, false);
+    let result = linked && linker.exportReaches(file, exported);
+    if (!result) {
+      for (const r of reexports) {
+        const target = modules.resolve(file, r.specifier);
+        if (!target || target === file) continue;
+        if (r.star && exported !== 'default' && name(target, exported)) result = true;
+        for (const [from, as] of r.pairs) if (as === exported && (from === '*' ? any(target) : name(target, from))) result = true;
+        if (result) break;
+      }
+    }
+    byName.set(exported, result);
+    return result;
+  };
+  const any = (file: string): boolean => {
+    const known = anyMemo.get(file);
+    if (known !== undefined) return known;
+    anyMemo.set(file, false);
+    let result = isLinked(file) && linker.anyExportReaches(file);
+    if (!result) {
+      result = reexportsOf(file).some((r) => {
+        const target = modules.resolve(file, r.specifier);
+        return target !== undefined && target !== file && (r.star || r.pairs.length > 0) && any(target);
+      });
+    }
+    anyMemo.set(file, result);
+    return result;
+  };
+  return { name, any };
 }
