@@ -261,6 +261,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     names: readonly string[] | '*';
   }
   const dependents = new Map<string, { file: string; names: readonly string[] | '*' }[]>();
+  /** Files re-exporting from a file. */
+  const reexporters = new Map<string, string[]>();
   const importsOf = new Map<string, ProjectImport[]>();
   for (const [file, info] of infos) {
     const specified = [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))];
@@ -281,6 +283,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       const list = dependents.get(imp.target);
       if (list) list.push({ file, names: imp.names });
       else dependents.set(imp.target, [{ file, names: imp.names }]);
+    }
+    for (const r of info.reexports) {
+      const target = targets.get(r.specifier);
+      if (target !== undefined) reexporters.set(target, [...(reexporters.get(target) ?? []), file]);
     }
   }
   const handlerNames = new Map<string, string[]>();
@@ -328,18 +334,28 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       deletionHandlers: input.deletionHandlers,
       fileExists: (file) => existsSync(join(root, file)),
     });
-    const first = plan.linked.filter((file) => infos.get(file)?.mentions || handlerFiles.has(file));
-    await extractAhead(first);
-    linker.add(first);
+    const candidates = new Set(plan.linked);
+    let fresh = plan.linked.filter((file) => infos.get(file)?.mentions || handlerFiles.has(file));
+    await extractAhead(fresh);
+    linker.add(fresh);
     const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
     for (;;) {
       const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
-      const next = plan.linked.filter(
-        (file) => !linker.isLinked(file) && (importsOf.get(file) ?? []).some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))),
-      );
-      if (next.length === 0) break;
-      await extractAhead(next);
-      linker.add(next);
+      // Only what the last round linked can newly reach, and through it the linked files that import it
+      // (their functions may call it) or re-export it: only the files importing those are checked again.
+      const affected = new Set(fresh);
+      for (const file of affected) {
+        for (const reexporter of reexporters.get(file) ?? []) affected.add(reexporter);
+        for (const d of dependents.get(file) ?? []) if (linker.isLinked(d.file)) affected.add(d.file);
+      }
+      const check = new Set<string>();
+      for (const file of affected) for (const d of dependents.get(file) ?? []) if (candidates.has(d.file) && !linker.isLinked(d.file)) check.add(d.file);
+      fresh = [...check]
+        .filter((file) => (importsOf.get(file) ?? []).some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))))
+        .sort();
+      if (fresh.length === 0) break;
+      await extractAhead(fresh);
+      linker.add(fresh);
     }
     return linker.finish();
   };

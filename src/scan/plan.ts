@@ -172,7 +172,7 @@ export function planScan(input: PlanInput): ScanPlan {
     if (known !== undefined) return known;
     provides.set(key, false);
     const outline = input.outline(file);
-    let found = !outline || !outline.ok || outline.cjs || outline.chunks.some((c) => c.exports.some(([e]) => e === name));
+    let found = !outline || !outline.ok || outline.cjs || exporting(outline, name).length > 0;
     if (!found && depth < 16) {
       for (const r of outline!.reexports) {
         const target = resolve(file, r.specifier);
@@ -195,13 +195,9 @@ export function planScan(input: PlanInput): ScanPlan {
       keepFull(file);
       return;
     }
-    let found = false;
-    outline.chunks.forEach((chunk, k) => {
-      if (chunk.exports.some(([e]) => e === name)) {
-        keepChunk(file, k);
-        found = true;
-      }
-    });
+    const own = exporting(outline, name);
+    let found = own.length > 0;
+    for (const k of own) keepChunk(file, k);
     for (const r of outline.reexports) {
       const target = resolve(file, r.specifier);
       // The re-export itself is parsed too: the linker follows it through this file's facts.
@@ -285,6 +281,24 @@ export function planScan(input: PlanInput): ScanPlan {
   }
   const linked = [...hot.keys()].filter((file) => hot.get(file)!.size > 0).sort();
   return { linked, focus };
+}
+
+const exportingMemo = new WeakMap<Outline, Map<string, number[]>>();
+/** The chunks exporting a name. */
+function exporting(outline: Outline, name: string): readonly number[] {
+  let byName = exportingMemo.get(outline);
+  if (!byName) {
+    byName = new Map();
+    outline.chunks.forEach((chunk, k) => {
+      for (const [exported] of chunk.exports) {
+        const list = byName!.get(exported);
+        if (list) list.push(k);
+        else byName!.set(exported, [k]);
+      }
+    });
+    exportingMemo.set(outline, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 const declaringMemo = new WeakMap<Outline, Map<string, number[]>>();
