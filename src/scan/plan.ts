@@ -164,25 +164,39 @@ export function planScan(input: PlanInput): ScanPlan {
       }
     }
   };
-  const provides = new Map<string, boolean>();
-  /** Does a file export `name` (itself or through re-exports)? */
-  const exportsName = (file: string, name: string, depth = 0): boolean => {
-    const key = `${file}\u0000${name}`;
-    const known = provides.get(key);
-    if (known !== undefined) return known;
-    provides.set(key, false);
+  const exportSets = new Map<string, Set<string> | 'any'>();
+  /** Every name a file exports, itself or through re-exports (`any` when its outline cannot tell). */
+  const allExports = (file: string, depth = 0): Set<string> | 'any' => {
+    const known = exportSets.get(file);
+    if (known) return known;
+    exportSets.set(file, new Set()); // a cycle of `export *` adds nothing
     const outline = input.outline(file);
-    let found = !outline || !outline.ok || outline.cjs || exporting(outline, name).length > 0;
-    if (!found && depth < 16) {
-      for (const r of outline!.reexports) {
-        const target = resolve(file, r.specifier);
-        if (r.pairs === '*') found = name !== 'default' && target !== undefined && exportsName(target, name, depth + 1);
-        else found = r.pairs.some(([, exported]) => exported === name);
-        if (found) break;
-      }
+    if (!outline || !outline.ok || outline.cjs) {
+      exportSets.set(file, 'any');
+      return 'any';
     }
-    provides.set(key, found);
-    return found;
+    const names = new Set<string>();
+    for (const chunk of outline.chunks) for (const [exported] of chunk.exports) names.add(exported);
+    let any = false;
+    for (const r of outline.reexports) {
+      if (r.pairs !== '*') {
+        for (const [, exported] of r.pairs) names.add(exported);
+        continue;
+      }
+      const target = resolve(file, r.specifier);
+      if (target === undefined || depth >= 16) continue;
+      const inner = allExports(target, depth + 1);
+      if (inner === 'any') any = true;
+      else for (const name of inner) if (name !== 'default') names.add(name);
+    }
+    const result = any ? 'any' : names;
+    exportSets.set(file, result);
+    return result;
+  };
+  /** Does a file export `name` (itself or through re-exports)? */
+  const exportsName = (file: string, name: string): boolean => {
+    const names = allExports(file);
+    return names === 'any' || names.has(name);
   };
   const needed = new Set<string>();
   const need = (file: string, name: string): void => {
