@@ -111,8 +111,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
   const focusOf = (file: string): Focus => (input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full'));
   /**
-   * Facts are cached by the text parsed: a whole file's content hash, or a focused text's own hash. An edit
-   * outside the chunks a file's facts come from (most edits) then needs no parse at all.
+   * Facts are cached by the hash of the text parsed, the whole file or a focused text alike. An edit outside
+   * the chunks a file's facts come from (most edits, and any line added after them) then needs no parse.
    */
   const focusedKey = (hash: string): string => `focused:${hash}`;
   /** Cached facts for the file as the index last saw it, without reading it when the index knows the key. */
@@ -120,7 +120,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const hash = infos.get(file)?.hash;
     if (!hash) return undefined;
     const focus = focusOf(file);
-    if (focus === 'full') return cachedFacts(file, hash);
+    if (focus === 'full') return cachedFacts(file, focusedKey(hash));
     const known = fileIndex.focusedHash(file, focus.join(','));
     return known ? cachedFacts(file, focusedKey(known)) : undefined;
   };
@@ -130,7 +130,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (!source) return undefined;
     const focus = focusOf(file);
     const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
-    if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: source.hash };
+    if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: focusedKey(source.hash) };
     const keep = keptRanges(outline, focus);
     const focusedHash = bufferHash(focusedText(source.text, keep));
     fileIndex.rememberFocusedHash(file, focus.join(','), focusedHash);
@@ -367,7 +367,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (!hash) return '-';
     const focus = focusOf(file);
     const known = focus === 'full' ? hash : fileIndex.focusedHash(file, focus.join(','));
-    if (known) return focus === 'full' ? known : focusedKey(known);
+    if (known) return focusedKey(known);
     return job(file)?.key ?? '-';
   };
   const previousLink = linkKey ? readCachedResult<LinkResult>(input.cacheDir!, linkKey, LINK_FILE) : undefined;
