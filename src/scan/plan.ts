@@ -281,17 +281,23 @@ export function planScan(input: PlanInput): ScanPlan {
     drain();
   }
 
+  // A file whose outline can be trusted is planned as its list of chunks, even all of them: its facts are
+  // then cached by its focused text, which a line added after its last chunk does not change.
   const focus = new Map<string, Focus>();
   for (const [file, set] of kept) {
     const outline = input.outline(file);
-    if (set === 'full' || !outline) {
+    if (!outline || !outline.ok) {
       focus.set(file, 'full');
+      continue;
+    }
+    if (set === 'full') {
+      focus.set(file, outline.chunks.map((_, k) => k));
       continue;
     }
     outline.chunks.forEach((chunk, k) => {
       if (chunk.kind === 'reexport') set.add(k);
     });
-    focus.set(file, set.size === outline.chunks.length ? 'full' : [...set].sort((a, b) => a - b));
+    focus.set(file, [...set].sort((a, b) => a - b));
   }
   const linked = [...hot.keys()].filter((file) => hot.get(file)!.size > 0).sort();
   return { linked, focus };
@@ -346,7 +352,7 @@ export function keptRanges(outline: Outline, focus: readonly number[]): [number,
 
 /**
  * The text to parse: the kept ranges as they are, the rest before them cut down to its line breaks and
- * the rest after the last one dropped. Every range starts at a line's start, so each kept line keeps its
+ * the rest after the last one dropped, and so is trailing white space. Every range starts at a line's start, so each kept line keeps its
  * number and its columns; and an edit after the last kept range leaves the text, and its cached facts,
  * as they were.
  */
@@ -358,7 +364,8 @@ export function focusedText(text: string, keep: readonly [number, number][]): st
     parts.push(text.slice(start, end));
     at = end;
   }
-  return parts.join('');
+  // Trailing blank lines and spaces change nothing parsed.
+  return parts.join('').replace(/\s+$/, '');
 }
 
 function lineBreaksOf(text: string): string {

@@ -68,7 +68,7 @@ function plan(files: Record<string, string>, seed: RegExp, seeds: Record<string,
   const kept: Planned['kept'] = {};
   for (const [file, focus] of [...result.focus].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const text = files[file]!;
-    kept[file] = focus === 'full' ? 'full' : focus.map((k) => text.slice(outlines.get(file)!.chunks[k]!.start).split('\n')[0]!);
+    kept[file] = focus === 'full' || focus.length === outlines.get(file)!.chunks.length ? 'full' : focus.map((k) => text.slice(outlines.get(file)!.chunks[k]!.start).split('\n')[0]!);
   }
   return { linked: result.linked, kept };
 }
