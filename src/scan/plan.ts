@@ -303,40 +303,30 @@ export function planScan(input: PlanInput): ScanPlan {
   return { linked, focus };
 }
 
-const exportingMemo = new WeakMap<Outline, Map<string, number[]>>();
-/** The chunks exporting a name. */
-function exporting(outline: Outline, name: string): readonly number[] {
-  let byName = exportingMemo.get(outline);
-  if (!byName) {
-    byName = new Map();
-    outline.chunks.forEach((chunk, k) => {
-      for (const [exported] of chunk.exports) {
-        const list = byName!.get(exported);
-        if (list) list.push(k);
-        else byName!.set(exported, [k]);
-      }
-    });
-    exportingMemo.set(outline, byName);
-  }
-  return byName.get(name) ?? [];
+/** Per outline, the chunks by a name they carry (in order, once each), built on first use. */
+function chunkIndex(names: (chunk: Outline['chunks'][number]) => Iterable<string>): (outline: Outline, name: string) => readonly number[] {
+  const memo = new WeakMap<Outline, Map<string, number[]>>();
+  return (outline, name) => {
+    let byName = memo.get(outline);
+    if (!byName) {
+      byName = new Map();
+      outline.chunks.forEach((chunk, k) => {
+        for (const n of names(chunk)) {
+          const list = byName!.get(n);
+          if (!list) byName!.set(n, [k]);
+          else if (list.at(-1) !== k) list.push(k);
+        }
+      });
+      memo.set(outline, byName);
+    }
+    return byName.get(name) ?? [];
+  };
 }
 
-const declaringMemo = new WeakMap<Outline, Map<string, number[]>>();
-function declaring(outline: Outline, name: string): readonly number[] {
-  let byName = declaringMemo.get(outline);
-  if (!byName) {
-    byName = new Map();
-    outline.chunks.forEach((chunk, k) => {
-      for (const d of chunk.declares) {
-        const list = byName!.get(d);
-        if (list) list.push(k);
-        else byName!.set(d, [k]);
-      }
-    });
-    declaringMemo.set(outline, byName);
-  }
-  return byName.get(name) ?? [];
-}
+/** The chunks exporting a name. */
+const exporting = chunkIndex((chunk) => chunk.exports.map(([exported]) => exported));
+/** The chunks declaring a name. */
+const declaring = chunkIndex((chunk) => chunk.declares);
 
 /** The text ranges of the kept chunks, adjacent chunks merged. */
 export function keptRanges(outline: Outline, focus: readonly number[]): [number, number][] {
