@@ -8,11 +8,12 @@
  * a missing, unreadable, corrupt or stale cache file is ignored (and replaced). Every failure, warning
  * and message is the loader's own: a miss simply runs `loadDataMap`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { readCacheJson, writeCacheJson } from '../cache-file.js';
 import { loadCatalog } from '../catalog/index.js';
 import { toolVersion } from '../package-root.js';
 import { readBoundedFile } from '../read-file.js';
@@ -92,13 +93,8 @@ function fromStored(stored: Stored): LoadResult {
 }
 
 function read(cacheDir: string, key: string): LoadResult | undefined {
-  let stored: Partial<Stored>;
-  try {
-    stored = JSON.parse(readFileSync(join(cacheDir, FILE), 'utf8')) as Partial<Stored>;
-  } catch {
-    return undefined; // none yet, or corrupt
-  }
-  if (typeof stored !== 'object' || stored === null || stored.format !== FORMAT || stored.key !== key) return undefined;
+  const stored = readCacheJson<Stored>(cacheDir, FILE); // none yet, or corrupt: undefined
+  if (stored?.format !== FORMAT || stored.key !== key) return undefined;
   const map = stored.map as Partial<Stored['map']> | undefined;
   if (typeof map !== 'object' || map === null || !Array.isArray(map.files) || !Array.isArray(stored.warnings)) return undefined;
   if (map.locations !== undefined && !Array.isArray(map.locations)) return undefined;
@@ -107,10 +103,7 @@ function read(cacheDir: string, key: string): LoadResult | undefined {
 
 function write(cacheDir: string, stored: Stored): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const tmp = join(cacheDir, `${FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    writeFileSync(tmp, JSON.stringify(stored));
-    renameSync(tmp, join(cacheDir, FILE));
+    writeCacheJson(cacheDir, FILE, stored);
   } catch {
     // a cache that cannot be written only costs speed
   }

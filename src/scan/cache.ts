@@ -7,8 +7,9 @@
  * A missing, unreadable or corrupt cache is ignored; writes go to a temporary file renamed into place.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCacheJson, writeCacheJson } from '../cache-file.js';
 import type { FileFacts } from './facts.js';
 
 const FILE = 'scan-facts.json';
@@ -32,21 +33,6 @@ interface StoredDelta {
   entries: Record<string, FileFacts>;
 }
 
-function readJson<T>(path: string): Partial<T> | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<T>) : undefined;
-  } catch {
-    return undefined; // none yet, or corrupt: start afresh
-  }
-}
-
-function writeAtomically(dir: string, name: string, body: unknown): void {
-  const tmp = join(dir, `${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(body));
-  renameSync(tmp, join(dir, name));
-}
-
 export class FactsCache {
   /** Entries used by this run. */
   private readonly fresh: Record<string, FileFacts> = {};
@@ -63,9 +49,9 @@ export class FactsCache {
   ) {}
 
   static open(dir: string, key: string): FactsCache {
-    const base = readJson<Stored>(join(dir, FILE));
+    const base = readCacheJson<Stored>(dir, FILE);
     if (!base || base.format !== FORMAT || base.key !== key || typeof base.id !== 'string' || !base.entries || typeof base.entries !== 'object') return new FactsCache(dir, key, undefined, {}, new Set());
-    const delta = readJson<StoredDelta>(join(dir, DELTA_FILE));
+    const delta = readCacheJson<StoredDelta>(dir, DELTA_FILE);
     if (!delta || delta.format !== FORMAT || delta.key !== key || delta.base !== base.id || !delta.entries || typeof delta.entries !== 'object') return new FactsCache(dir, key, base.id, base.entries, new Set());
     return new FactsCache(dir, key, base.id, { ...base.entries, ...delta.entries }, new Set(Object.keys(delta.entries)));
   }
@@ -93,15 +79,14 @@ export class FactsCache {
     const used = Object.keys(this.fresh);
     if (this.added.size === 0 && used.length === Object.keys(this.stored).length) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
       const inDelta = this.added.size > 0 ? used.filter((k) => this.added.has(k) || this.deltaKeys.has(k)) : [];
       if (this.baseId && inDelta.length > 0 && inDelta.length <= Math.max(MIN_DELTA_ENTRIES, used.length / 8)) {
         const delta: StoredDelta = { format: FORMAT, key: this.key, base: this.baseId, entries: Object.fromEntries(inDelta.map((k) => [k, this.fresh[k]!])) };
-        writeAtomically(this.dir, DELTA_FILE, delta);
+        writeCacheJson(this.dir, DELTA_FILE, delta);
         return;
       }
       const base: Stored = { format: FORMAT, key: this.key, id: randomBytes(8).toString('hex'), entries: this.fresh };
-      writeAtomically(this.dir, FILE, base);
+      writeCacheJson(this.dir, FILE, base);
       rmSync(join(this.dir, DELTA_FILE), { force: true });
     } catch {
       // a cache that cannot be written only costs speed
@@ -215,14 +200,13 @@ const RESULT_FILE = 'scan-result.json';
 
 /** The previous scan's result, when its key (every input and every file's content) is the same. */
 export function readCachedResult<T>(dir: string, key: string, name: string = RESULT_FILE): T | undefined {
-  const parsed = readJson<{ format: number; key: string; result: T }>(join(dir, name));
+  const parsed = readCacheJson<{ format: number; key: string; result: T }>(dir, name);
   return parsed?.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites) ? parsed.result : undefined;
 }
 
 export function writeCachedResult(dir: string, key: string, result: unknown, name: string = RESULT_FILE): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeAtomically(dir, name, { format: FORMAT, key, result });
+    writeCacheJson(dir, name, { format: FORMAT, key, result });
   } catch {
     // only costs speed
   }

@@ -11,8 +11,9 @@
  * catalogue and guards), so a change to any of them starts afresh. A missing or corrupt index is ignored.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCacheJson, writeCacheJson } from '../cache-file.js';
 import { textImports, textReexports, type TextImport, type TextReexport } from './imports.js';
 import { packOutline, unpackOutline, type Outline, type PackedOutline } from './outline.js';
 
@@ -55,11 +56,6 @@ interface StoredOutlines {
   files: Record<string, StoredOutline>;
 }
 
-function writeAtomically(dir: string, name: string, body: unknown): void {
-  const tmp = join(dir, `${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(body));
-  renameSync(tmp, join(dir, name));
-}
 
 interface Stored {
   format: number;
@@ -114,14 +110,9 @@ export class FileIndex {
   /** `dir` undefined: no cache, every file is read. */
   static open(root: string, mentions: (text: string) => boolean, dir: string | undefined, key: string, graphKey: string): FileIndex {
     let stored: Stored | undefined;
-    if (dir) {
-      try {
-        const parsed = JSON.parse(readFileSync(join(dir, FILE), 'utf8')) as Partial<Stored>;
-        if (parsed.format === FORMAT && parsed.key === key && typeof parsed.graphKey === 'string' && typeof parsed.scannedAt === 'number' && parsed.files && typeof parsed.files === 'object') stored = parsed as Stored;
-      } catch {
-        // none yet, or corrupt: read every file
-      }
-    }
+    // None yet, or corrupt: every file is read.
+    const parsed = dir ? readCacheJson<Stored>(dir, FILE) : undefined;
+    if (parsed?.format === FORMAT && parsed.key === key && typeof parsed.graphKey === 'string' && typeof parsed.scannedAt === 'number' && parsed.files && typeof parsed.files === 'object') stored = parsed as Stored;
     return new FileIndex(root, mentions, dir, key, graphKey, stored);
   }
 
@@ -234,20 +225,14 @@ export class FileIndex {
   private outlinesDirty = false;
 
   private readOutlines(): Record<string, StoredOutline> {
-    if (!this.dir) return {};
-    try {
-      const parsed = JSON.parse(readFileSync(join(this.dir, OUTLINES_FILE), 'utf8')) as Partial<StoredOutlines>;
-      if (parsed.format === FORMAT && parsed.key === this.key && parsed.files && typeof parsed.files === 'object') {
-        const files = Object.create(null) as Record<string, StoredOutline>;
-        for (const [file, entry] of Object.entries(parsed.files)) {
-          if (Array.isArray(entry) && (entry.length === 3 || (entry.length === 5 && typeof entry[3] === 'string' && typeof entry[4] === 'string')) && typeof entry[0] === 'string') files[file] = entry;
-        }
-        return files;
-      }
-    } catch {
-      // none yet, or corrupt: outline again
+    // None yet, or corrupt: outline again.
+    const parsed = this.dir ? readCacheJson<StoredOutlines>(this.dir, OUTLINES_FILE) : undefined;
+    const files = Object.create(null) as Record<string, StoredOutline>;
+    if (parsed?.format !== FORMAT || parsed.key !== this.key || !parsed.files || typeof parsed.files !== 'object') return files;
+    for (const [file, entry] of Object.entries(parsed.files)) {
+      if (Array.isArray(entry) && (entry.length === 3 || (entry.length === 5 && typeof entry[3] === 'string' && typeof entry[4] === 'string')) && typeof entry[0] === 'string') files[file] = entry;
     }
-    return {};
+    return files;
   }
 
   /** Keeps this run's files only. */
@@ -257,9 +242,8 @@ export class FileIndex {
     if (!this.dirty && this.stored && this.stored.graphKey === this.graphKey && count === Object.keys(this.stored.files).length) return;
     this.dirty = false;
     try {
-      mkdirSync(this.dir, { recursive: true });
       const body: Stored = { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current };
-      writeAtomically(this.dir, FILE, body);
+      writeCacheJson(this.dir, FILE, body);
     } catch {
       // an index that cannot be written only costs speed
     }
@@ -271,8 +255,7 @@ export class FileIndex {
     if (!this.outlinesDirty && Object.keys(this.outlinesUsed).length === Object.keys(this.outlinesStored).length) return;
     this.outlinesDirty = false;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeAtomically(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
+      writeCacheJson(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
     } catch {
       // outlines that cannot be written only cost speed
     }
