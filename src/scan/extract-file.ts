@@ -4,19 +4,17 @@
  */
 import { extractFacts, SyntaxErrorInFile, type ExtractOptions } from './extract.js';
 import type { FileFacts } from './facts.js';
-import { focusedText } from './plan.js';
 
 export type ExtractOutcome = { facts: FileFacts } | { skipReason: string };
 
 /**
- * `keep`: the text ranges to parse (see plan.ts). The rest is cut down to its line breaks: every range
- * starts at a line's start, so each kept line keeps its number and its columns. When the focused text does not parse (the outline
- * split something it should not have), the whole text is parsed instead.
+ * `focused`: the text to parse when not all of it (`focusedText` in plan.ts, which keeps every line where
+ * it is). When it does not parse (the outline split something it should not have), the whole text is.
  */
-export function extractOutcome(file: string, text: string, options: ExtractOptions, keep?: readonly [number, number][]): ExtractOutcome {
-  if (keep) {
+export function extractOutcome(file: string, text: string, options: ExtractOptions, focused?: string): ExtractOutcome {
+  if (focused !== undefined) {
     try {
-      return { facts: extractFacts(file, focusedText(text, keep), options) };
+      return { facts: extractFacts(file, focused, options) };
     } catch {
       // parsed whole below
     }

@@ -1,6 +1,6 @@
 /**
  * Entry point of an extraction worker thread (see pool.ts): rebuilds the scan context from
- * `workerData`, then answers each batch of `[file, text, keep]` jobs with their outcomes, in the same order.
+ * `workerData`, then answers each batch of `[file, text, focused]` jobs with their outcomes, in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildScanContext, type ScanContextSetup } from './context.js';
@@ -10,7 +10,7 @@ import type { ExtractRequest, ExtractResponse } from './pool.js';
 const context = await buildScanContext(workerData as ScanContextSetup);
 
 parentPort?.on('message', (request: ExtractRequest) => {
-  const outcomes = request.files.map(([file, text, keep]) => extractOutcome(file, text, context.extractOptions, keep));
+  const outcomes = request.files.map(([file, text, focused]) => extractOutcome(file, text, context.extractOptions, focused));
   const response: ExtractResponse = { id: request.id, outcomes };
   parentPort!.postMessage(response);
 });

@@ -62,9 +62,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   let cache: FactsCache | undefined;
   /** The facts cache, read when first asked for (a run whose link result is cached never reads it). */
-  const factsCache = (): FactsCache | undefined => (cache ??= input.cacheDir && cacheEnabled ? FactsCache.open(input.cacheDir, cacheKey) : undefined);
-  let cacheEnabled = false;
-  /** The cache key of the facts each file's were taken from (`-`: none). */
+  const factsCache = (): FactsCache | undefined => (cache ??= input.cacheDir ? FactsCache.open(input.cacheDir, cacheKey) : undefined);
+  /** Per file, the facts cache key its facts were taken from. */
   const keyUsed = new Map<string, string>();
   const extractionSkipped: SkippedFile[] = [];
 
@@ -111,33 +110,34 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
   const focusOf = (file: string): Focus => (input.wholeFiles ? 'full' : (plan.focus.get(file) ?? 'full'));
   /**
-   * Facts are cached by the hash of the text parsed, the whole file or a focused text alike. An edit outside
+   * Facts are cached by the hash of the text parsed, the whole file or a focused text alike: an edit outside
    * the chunks a file's facts come from (most edits, and any line added after them) then needs no parse.
+   * This is the key of the file as the index last saw it, when known without reading the file.
    */
-  const focusedKey = (hash: string): string => `focused:${hash}`;
-  /** Cached facts for the file as the index last saw it, without reading it when the index knows the key. */
-  const cachedFor = (file: string): FileFacts | undefined => {
+  const knownKey = (file: string): string | undefined => {
     const hash = infos.get(file)?.hash;
     if (!hash) return undefined;
     const focus = focusOf(file);
-    if (focus === 'full') return cachedFacts(file, focusedKey(hash));
-    const known = fileIndex.focusedHash(file, focus.join(','));
-    return known ? cachedFacts(file, focusedKey(known)) : undefined;
+    return focus === 'full' ? hash : fileIndex.focusedHash(file, focus.join(','));
+  };
+  const cachedFor = (file: string): FileFacts | undefined => {
+    const key = knownKey(file);
+    return key === undefined ? undefined : cachedFacts(file, key);
   };
   /** The extraction job of a file: its text, its cache key, and the ranges to parse when not all of it. */
-  const job = (file: string): { text: string; key: string; keep?: [number, number][] } | undefined => {
+  const job = (file: string): Job | undefined => {
     const source = infos.has(file) ? fileIndex.source(file) : undefined;
     if (!source) return undefined;
     const focus = focusOf(file);
     const outline = focus === 'full' ? undefined : outlineOf(file)?.outline;
-    if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: focusedKey(source.hash) };
-    const keep = keptRanges(outline, focus);
-    const focusedHash = bufferHash(focusedText(source.text, keep));
+    if (focus === 'full' || !outline || source.hash !== infos.get(file)!.hash) return { text: source.text, key: source.hash };
+    const focused = focusedText(source.text, keptRanges(outline, focus));
+    const focusedHash = bufferHash(focused);
     fileIndex.rememberFocusedHash(file, focus.join(','), focusedHash);
-    return { text: source.text, key: focusedKey(focusedHash), keep };
+    return { text: source.text, key: focusedHash, focused };
   };
   /** Jobs `extractAhead` prepared and left to the linker to run, in-process. */
-  const jobsAhead = new Map<string, { text: string; key: string; keep?: [number, number][] }>();
+  const jobsAhead = new Map<string, Job>();
   /** Files the linker asked for before the extractor was loaded (see `link`). */
   const missed = new Set<string>();
   const parse = (file: string): FileFacts | undefined => {
@@ -164,7 +164,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       missed.add(file);
       return undefined;
     }
-    return settle(file, todo.key, extractOutcome(file, todo.text, context!.extractOptions, todo.keep));
+    return settle(file, todo.key, extractOutcome(file, todo.text, context!.extractOptions, todo.focused));
   };
   // Files about to be linked are extracted ahead, on worker threads when that pays (`--jobs`).
   let pool: ExtractionPool | undefined;
@@ -185,7 +185,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
         factsByFile.set(file, known);
         continue;
       }
-      todo.push(next.keep ? [file, next.text, next.keep] : [file, next.text]);
+      todo.push(next.focused === undefined ? [file, next.text] : [file, next.text, next.focused]);
       keys.set(file, next.key);
       jobsAhead.set(file, next);
     }
@@ -193,7 +193,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     if (todo.length > 0) extractOutcome ??= (await import('./extract-file.js')).extractOutcome;
     if (!pool) {
       const count = extractionThreads(input.jobs, todo.length);
-      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text, keep) => extractOutcome!(file, text, context!.extractOptions, keep));
+      if (count > 0) pool = new ExtractionPool(contextSetup, count, (file, text, focused) => extractOutcome!(file, text, context!.extractOptions, focused));
     }
     if (!pool || todo.length < 2) return; // extracted in-process as the linker asks for them
     try {
@@ -248,7 +248,6 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       fileIndex.save();
       return previous;
     }
-    cacheEnabled = true;
   }
 
   context = await buildScanContext(contextSetup, detection);
@@ -362,14 +361,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   // The link result depends only on the plan and on the facts used: when every file the last link read
   // would give the same facts (same cache key), that link result stands, and nothing is linked or parsed.
   const linkKey = input.cacheDir && resultDigest ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)).update(graphDigest).update(JSON.stringify([plan.linked, input.wholeFiles === true])).digest('hex') : undefined;
-  const currentKey = (file: string): string => {
-    const hash = infos.get(file)?.hash;
-    if (!hash) return '-';
-    const focus = focusOf(file);
-    const known = focus === 'full' ? hash : fileIndex.focusedHash(file, focus.join(','));
-    if (known) return focusedKey(known);
-    return job(file)?.key ?? '-';
-  };
+  const currentKey = (file: string): string => (infos.get(file)?.hash ? (knownKey(file) ?? job(file)?.key ?? '-') : '-');
   const previousLink = linkKey ? readCachedResult<LinkResult>(input.cacheDir!, linkKey, LINK_FILE) : undefined;
   let linkResult: LinkResult;
   if (previousLink && isLinkResult(previousLink) && previousLink.files.every(([file, key]) => currentKey(file) === key)) {
@@ -444,6 +436,13 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 }
 
 const LINK_FILE = 'scan-link.json';
+
+/** What extracting a file takes: its text, its facts cache key, and the focused text to parse when not all of it. */
+interface Job {
+  text: string;
+  key: string;
+  focused?: string;
+}
 
 /** What linking gave, and the facts it read ([file, facts cache key]): `scan-link.json`. */
 interface LinkResult extends LinkOutput {

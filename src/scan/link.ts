@@ -4,6 +4,7 @@
  * collect what the deletion handlers reach.
  */
 import picomatch from 'picomatch';
+import { compareLocations } from '../order.js';
 import type { Taxonomy } from '../taxonomy/types.js';
 import { hostDetector, type Detector, type Detectors } from './detectors.js';
 import type { ArgFact, CallFact, FileFacts, GuardHit, Val } from './facts.js';
@@ -819,9 +820,7 @@ function dedupeSites(sites: CallSite[]): CallSite[] {
 
 function compareVia(a: readonly ViaFrame[], b: readonly ViaFrame[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    const order = cmp(x.file, y.file) || x.line - y.line || x.column - y.column || cmp(x.function, y.function);
+    const order = compareLocations(a[i]!, b[i]!) || cmp(a[i]!.function, b[i]!.function);
     if (order) return order;
   }
   return a.length - b.length;

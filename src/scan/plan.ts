@@ -48,15 +48,6 @@ export function planScan(input: PlanInput): ScanPlan {
     resolved.set(key, target);
     return target;
   };
-  /** Chunks of a file that mention a name (asked a few times per file: a scan beats building an index). */
-  const referring = (_file: string, outline: Outline, name: string): number[] => {
-    const found: number[] = [];
-    outline.chunks.forEach((chunk, k) => {
-      if (chunk.refs.includes(name)) found.push(k);
-    });
-    return found;
-  };
-
   const markHot = (file: string, k: number): void => {
     let set = hot.get(file);
     if (!set) hot.set(file, (set = new Set()));
@@ -88,7 +79,7 @@ export function planScan(input: PlanInput): ScanPlan {
         if (binding.imported !== '*' && name !== '*' && binding.imported !== name) continue;
         if (resolve(dependent.file, binding.specifier) !== file) continue;
         markHot(dependent.file, binding.chunk);
-        for (const k of referring(dependent.file, outline, binding.local)) markHot(dependent.file, k);
+        for (const k of referring(outline, binding.local)) markHot(dependent.file, k);
       }
       for (const d of outline.dynamic) if (resolve(dependent.file, d.specifier) === file) markHot(dependent.file, d.chunk);
       for (const r of outline.reexports) {
@@ -110,7 +101,7 @@ export function planScan(input: PlanInput): ScanPlan {
     const [file, k] = queue.pop()!;
     const outline = input.outline(file)!;
     const chunk = outline.chunks[k]!;
-    for (const name of chunk.declares) for (const j of referring(file, outline, name)) markHot(file, j);
+    for (const name of chunk.declares) for (const j of referring(outline, name)) markHot(file, j);
     // A name it assigns may now hold a vendor client: where it is declared is as hot as this chunk.
     for (const name of chunk.assigns) for (const j of declaring(outline, name)) markHot(file, j);
     for (const [exported] of chunk.exports) markExport(file, exported);
@@ -301,6 +292,15 @@ export function planScan(input: PlanInput): ScanPlan {
   }
   const linked = [...hot.keys()].filter((file) => hot.get(file)!.size > 0).sort();
   return { linked, focus };
+}
+
+/** The chunks mentioning a name (asked a few times per file: a scan beats building an index). */
+function referring(outline: Outline, name: string): number[] {
+  const found: number[] = [];
+  outline.chunks.forEach((chunk, k) => {
+    if (chunk.refs.includes(name)) found.push(k);
+  });
+  return found;
 }
 
 /** Per outline, the chunks by a name they carry (in order, once each), built on first use. */

@@ -13,10 +13,10 @@ import type { ScanContextSetup } from './context.js';
 import type { ExtractOutcome } from './extract-file.js';
 
 /** Extracts files on the main thread. */
-export type LocalExtractor = (file: string, text: string, keep?: [number, number][]) => ExtractOutcome;
+export type LocalExtractor = (file: string, text: string, focused?: string) => ExtractOutcome;
 
-/** A file to extract: its path, its text and the ranges to parse (all when absent; see plan.ts). */
-export type ExtractJob = [file: string, text: string, keep?: [number, number][]];
+/** A file to extract: its path, its text and the focused text to parse instead (see plan.ts). */
+export type ExtractJob = [file: string, text: string, focused?: string];
 
 export interface ExtractRequest {
   id: number;
@@ -116,7 +116,7 @@ export class ExtractionPool {
       });
     const runLocal = async (): Promise<void> => {
       for (let files = takeChunk(); files; files = takeChunk()) {
-        for (const [file, text, keep] of files) outcomes.set(file, this.local(file, text, keep));
+        for (const [file, text, focused] of files) outcomes.set(file, this.local(file, text, focused));
         // Lets the workers' answers in, so that they get their next chunks.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
