@@ -4,31 +4,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { DEFAULT_EXCLUDES, SOURCE_EXTENSIONS } from '../../src/scan/discover.js';
 import type { SkippedFile } from '../../src/scan/types.js';
 
-export const SOURCE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
-
-export const DEFAULT_EXCLUDES = [
-  '**/node_modules/**',
-  '**/*.d.ts',
-  '**/*.d.mts',
-  '**/*.d.cts',
-  '**/*.{test,spec}.*',
-  '**/__tests__/**',
-  '**/__mocks__/**',
-  '**/__fixtures__/**',
-  // End-to-end test suites and their fixtures (SPEC section 5: "fixtures of test frameworks").
-  '**/e2e/**',
-  '**/playwright/**',
-  '**/cypress/**',
-  '**/*.stories.*',
-  '**/dist/**',
-  '**/build/**',
-  '**/.next/**',
-  '**/coverage/**',
-  '**/.git/**',
-  '**/.flowaudit-cache/**',
-];
+// The same configuration as the walk it checks: only the way of walking differs.
 
 /** Directories never worth descending into (the globber skips them outright). */
 const NEVER = ['**/node_modules/**', '**/.git/**', '**/.flowaudit-cache/**'];
