@@ -138,7 +138,8 @@ function loadGitignores(root: string, gitignores: string[]): { dir: string; rule
   return out;
 }
 
-function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]): boolean {
+/** Does one of the `.gitignore` files (each with its folder) ignore this file? */
+export function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]): boolean {
   for (const { dir, rules } of gitignores) {
     if (dir && !file.startsWith(`${dir}/`)) continue;
     const inner = dir ? file.slice(dir.length + 1) : file;

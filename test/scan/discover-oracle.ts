@@ -4,10 +4,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { DEFAULT_EXCLUDES, SOURCE_EXTENSIONS } from '../../src/scan/discover.js';
+import { DEFAULT_EXCLUDES, gitignored, SOURCE_EXTENSIONS } from '../../src/scan/discover.js';
 import type { SkippedFile } from '../../src/scan/types.js';
 
-// The same configuration as the walk it checks: only the way of walking differs.
+// The same configuration and .gitignore matching as the walk it checks: only the way of walking differs.
 
 /** Directories never worth descending into (the globber skips them outright). */
 const NEVER = ['**/node_modules/**', '**/.git/**', '**/.flowaudit-cache/**'];
@@ -33,16 +33,6 @@ function loadGitignores(root: string, gitignores: string[]): { dir: string; rule
     }
   }
   return out;
-}
-
-function gitignored(file: string, gitignores: { dir: string; rules: Ignore }[]): boolean {
-  for (const { dir, rules } of gitignores) {
-    if (dir && !file.startsWith(`${dir}/`)) continue;
-    const inner = dir ? file.slice(dir.length + 1) : file;
-    // The folder holding a .gitignore is not matched by its own rules (and `ignore` refuses an empty path).
-    if (inner && rules.ignores(inner)) return true;
-  }
-  return false;
 }
 
 export async function discoverFiles(root: string, exclude: readonly string[], include: readonly string[]): Promise<Discovery> {
