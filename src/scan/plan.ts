@@ -78,7 +78,8 @@ export function planScan(input: PlanInput): ScanPlan {
       for (const binding of outline.imports) {
         if (binding.imported !== '*' && name !== '*' && binding.imported !== name) continue;
         if (resolve(dependent.file, binding.specifier) !== file) continue;
-        markHot(dependent.file, binding.chunk);
+        // The statements using the binding are hot, not the import itself: an import nothing uses leads
+        // nowhere (a kept use keeps its import), and the import's other bindings stay cold.
         for (const k of referring(outline, binding.local)) markHot(dependent.file, k);
       }
       for (const d of outline.dynamic) if (resolve(dependent.file, d.specifier) === file) markHot(dependent.file, d.chunk);

@@ -166,6 +166,28 @@ describe('scan plan: linked files', () => {
     expect(planned.kept['lib/posthog.ts']).not.toContain('export function unrelated() {');
   });
 
+  it('a file that imports a hot export but never uses it is not linked; the import of one hot name leaves its other names cold', () => {
+    const planned = plan(
+      {
+        'lib/posthog.ts': POSTHOG_LIB,
+        'unused.ts': src(`import { capture } from './lib/posthog';`, `export function f() {`, `  return 1;`, `}`),
+        'mixed.ts': src(
+          `import { capture, unrelated } from './lib/posthog';`,
+          `export function g() {`,
+          `  capture('e', {});`,
+          `}`,
+          `export function h() {`,
+          `  return unrelated();`,
+          `}`,
+        ),
+      },
+      VENDOR,
+    );
+    expect(planned.linked).toEqual(['lib/posthog.ts', 'mixed.ts']);
+    expect(planned.kept['unused.ts']).toBeUndefined();
+    expect(planned.kept['mixed.ts']).toEqual([`import { capture, unrelated } from './lib/posthog';`, `export function g() {`]);
+  });
+
   it('a module-level `let client` assigned in one function: the function using it is kept', () => {
     const text = src(
       `let client;`,
