@@ -80,8 +80,45 @@ const GROUP_AFTER = new Set(['import', 'export', 'type', 'const', 'let', 'var'])
 const ASSIGNMENT = /(?:\s*(?:\.|\?\.)\s*[\w$]+|\s*\[[^\]\n]*\])*\s*(?:[-+*/%&|^]|\*\*|<<|>>>?|\?\?|&&|\|\|)?=(?![=>])/y;
 const DYNAMIC_IMPORT = /(?<![\w$.])(?:require|import)\s*\(\s*['"`]([^'"`\n]+)['"`]\s*\)/g;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[$]/g, '\\$&');
+/**
+ * Calls `found` for every whole word of the text (a run of identifier characters, in code, strings or
+ * comments alike) that is one of `words`, in order. Words are matched by a running hash, so the scan
+ * allocates nothing for the words it passes over; one regular expression per file (of that file's
+ * names) would be compiled anew for every file.
+ */
+function forEachWord(text: string, words: ReadonlySet<string>, found: (index: number, word: string) => void): void {
+  const byHash = new Map<number, string | string[]>();
+  for (const word of words) {
+    const h = wordHash(word, 0, word.length);
+    const known = byHash.get(h);
+    byHash.set(h, known === undefined ? word : Array.isArray(known) ? [...known, word] : [known, word]);
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isIdPart(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (!isIdPart(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const candidates = byHash.get(h);
+    if (candidates === undefined) continue;
+    for (const word of typeof candidates === 'string' ? [candidates] : candidates) {
+      if (word.length === i - start && text.startsWith(word, start)) found(start, word);
+    }
+  }
+}
+
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
 }
 
 function chunkAt(starts: readonly number[], position: number): number {
@@ -111,9 +148,18 @@ const enum Ctx {
   JsxChildren,
 }
 
-/** Characters that change nothing the lexer tracks inside a body (`<` may open JSX in a JSX file). */
-const BORING = /[^'"`/{}()[\]\n]+/y;
-const BORING_JSX = /[^'"`/{}()[\]\n<]+/y;
+/**
+ * Characters that change nothing the lexer tracks inside a body (`<` may open JSX in a JSX file). Line
+ * breaks are among them: only a line starting at the top level can start a chunk.
+ */
+const BODY_STOPS = stopTable(`'"\`/{}()[]`);
+const BODY_STOPS_JSX = stopTable(`'"\`/{}()[]<`);
+
+function stopTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
 const SINGLE_QUOTED = /(?:[^'\\\n]|\\[\s\S])+/y;
 const DOUBLE_QUOTED = /(?:[^"\\\n]|\\[\s\S])+/y;
 const TEMPLATE_TEXT = /(?:[^`\\$]|\\[\s\S]|\$(?!\{))+/y;
@@ -138,11 +184,17 @@ function typeParameters(text: string, i: number): boolean {
 }
 const TYPE_PARAMETERS = /[\w$]+\s*(?:,|=[^>]|extends\s)/y;
 
+/** Per ASCII code: 1 for a character that can start an identifier, 2 for a digit. */
+const ID_CHARS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  return table;
+})();
 function isIdStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95 || c > 127;
+  return c > 127 || ID_CHARS[c] === 1;
 }
 function isIdPart(c: number): boolean {
-  return isIdStart(c) || (c >= 48 && c <= 57);
+  return c > 127 || ID_CHARS[c] !== 0;
 }
 
 /** Template text from `i` (after the backtick or a closing `}`) to its end or its next `${`; -1 when unterminated. */
@@ -229,6 +281,10 @@ function jsxTagEnd(text: string, i: number, stack: Ctx[], spans: number[] | unde
   return -1;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
 interface Lexed {
   ok: boolean;
   chunkStarts: number[];
@@ -258,7 +314,7 @@ function lex(text: string, jsx: boolean, spans?: number[]): Lexed {
     i = text.indexOf('\n');
     if (i < 0) i = n;
   }
-  const boring = jsx ? BORING_JSX : BORING;
+  const stops = jsx ? BODY_STOPS_JSX : BODY_STOPS;
   while (i < n) {
     const depth = stack.length;
     if (depth !== 0) {
@@ -272,11 +328,15 @@ function lex(text: string, jsx: boolean, spans?: number[]): Lexed {
       }
       if (!deepRecord) {
         // Inside a body nothing is recorded: skip to the next character that opens, closes or quotes.
-        boring.lastIndex = i;
-        if (boring.test(text)) {
-          const end = boring.lastIndex;
+        let end = i;
+        while (end < n) {
+          const b = text.charCodeAt(end);
+          if (b < 128 && stops[b] === 1) break;
+          end++;
+        }
+        if (end > i) {
           let last = end - 1;
-          while (last >= i && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9 || text.charCodeAt(last) === 13)) last--;
+          while (last >= i && isSpace(text.charCodeAt(last))) last--;
           if (last >= i) {
             if (isIdPart(text.charCodeAt(last))) {
               let first = last;
@@ -479,19 +539,17 @@ export function outlineOf(text: string, jsx: boolean, spans?: number[]): Outline
   const own = new Set<string>();
   for (const chunk of outline.chunks) for (const name of chunk.declares) own.add(name);
   if (own.size > 0) {
-    // Every occurrence of a module-level name outside a property access (`.name`, but `...name` counts).
-    const names = new RegExp(`(?:${[...own].map(escapeRegExp).join('|')})(?![\\w$])`, 'g');
     const mentioned = outline.chunks.map(() => new Set<string>());
     const assigned = outline.chunks.map(() => new Set<string>());
     let k = 0;
-    for (const match of text.matchAll(names)) {
-      const before = match.index > 0 ? text.charCodeAt(match.index - 1) : 32;
-      if (isIdPart(before) || (before === 46 && !(match.index > 2 && text.charCodeAt(match.index - 2) === 46 && text.charCodeAt(match.index - 3) === 46))) continue;
-      while (k + 1 < chunkStarts.length && chunkStarts[k + 1]! <= match.index) k++;
-      mentioned[k]!.add(match[0]);
-      ASSIGNMENT.lastIndex = match.index + match[0].length;
-      if (ASSIGNMENT.test(text)) assigned[k]!.add(match[0]);
-    }
+    forEachWord(text, own, (index, name) => {
+      // A property access (`.name`) is not a use of the name; a spread (`...name`) is.
+      if (index > 0 && text.charCodeAt(index - 1) === 46 && !(index > 2 && text.charCodeAt(index - 2) === 46 && text.charCodeAt(index - 3) === 46)) return;
+      while (k + 1 < chunkStarts.length && chunkStarts[k + 1]! <= index) k++;
+      mentioned[k]!.add(name);
+      ASSIGNMENT.lastIndex = index + name.length;
+      if (ASSIGNMENT.test(text)) assigned[k]!.add(name);
+    });
     outline.chunks.forEach((chunk, j) => {
       // A chunk that declares a name and uses it again (a recursive function) needs no reference to itself.
       for (const name of mentioned[j]!) if (!chunk.declares.includes(name)) chunk.refs.push(name);
