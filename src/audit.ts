@@ -58,7 +58,7 @@ async function loadMap(options: ScanOptions, required: boolean): Promise<{ map?:
   throw invalidMap(result.problems);
 }
 
-function scanWith(map: DataMap | undefined, options: ScanOptions, taxonomy: Taxonomy, catalog: Catalog): Promise<ScanResult> {
+function scanWith(map: DataMap | undefined, options: ScanOptions, taxonomy: Taxonomy, catalog: Catalog, timings?: Record<string, number>): Promise<ScanResult> {
   return scanProject({
     root: options.root,
     catalog,
@@ -72,6 +72,7 @@ function scanWith(map: DataMap | undefined, options: ScanOptions, taxonomy: Taxo
     jobs: options.jobs,
     cacheDir: cacheDir(options),
     onProgress: options.onProgress,
+    timings,
   });
 }
 
@@ -97,8 +98,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const taxonomy = createTaxonomy(map.categories);
   const catalog = loadCatalog();
   const scanStart = performance.now();
-  const scan = await scanWith(map, options, taxonomy, catalog);
+  const scanTimings: Record<string, number> = {};
+  const scan = await scanWith(map, options, taxonomy, catalog, scanTimings);
   timings.scan = Math.round(performance.now() - scanStart);
+  for (const [phase, ms] of Object.entries(scanTimings)) timings[`scan.${phase}`] = ms;
   const flows = time('flows', () => buildFlows(map, scan, taxonomy, catalog));
   const evaluation = time('rules', () =>
     evaluateRules({ map, flows, scan, taxonomy, catalog }, { overrides: options.ruleOverrides, baseline: options.baseline, changedFiles: options.changedFiles }),

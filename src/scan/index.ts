@@ -43,6 +43,14 @@ const EXTRACTOR_FINGERPRINT: string = (() => {
 
 export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const root = input.root;
+  const timings = input.timings ?? {};
+  let lapStart = performance.now();
+  /** Ends a phase of `timings`. */
+  const lap = (phase: string): void => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - lapStart);
+    lapStart = now;
+  };
   const [discovery, configs] = await Promise.all([discoverFiles(root, input.exclude, input.include), discoverConfigFiles(root)]);
   const skipped: SkippedFile[] = [...discovery.skipped];
   const contextSetup: ScanContextSetup = {
@@ -55,6 +63,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     packageJsons: configs.packageJsons,
   };
   const detection = buildDetection(contextSetup);
+  lap('discover');
   const { detectors, guards } = detection;
   /** The rest of the context (module resolver, extraction options): built when the whole-result cache misses. */
   let context: ScanContext | undefined;
@@ -242,10 +251,12 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   }
 
   const resultDigest = resultKey?.digest('hex');
+  lap('describe');
   if (input.cacheDir && resultDigest) {
     const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
     if (previous) {
       fileIndex.save();
+      lap('cached');
       return previous;
     }
   }
@@ -293,6 +304,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const [file, name] = h.handler.replace(/^\.\//, '').split('#');
     handlerNames.set(file!, [...(handlerNames.get(file!) ?? []), name ?? '*']);
   }
+  lap('resolve');
   const planSeeds = new Map<string, number[] | 'all'>();
   for (const file of seeds) {
     const outlined = outlineOf(file);
@@ -303,6 +315,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     );
     planSeeds.set(file, names && (names.includes('*') || handlerChunks.length === 0) ? 'all' : [...outlined.seeds, ...handlerChunks]);
   }
+  lap('outline');
   plan = planScan({
     seeds: planSeeds,
     outline: (file) => outlineOf(file)?.outline,
@@ -360,6 +373,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   };
   // The link result depends only on the plan and on the facts used: when every file the last link read
   // would give the same facts (same cache key), that link result stands, and nothing is linked or parsed.
+  lap('plan');
   const linkKey = input.cacheDir && resultDigest ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)).update(graphDigest).update(JSON.stringify([plan.linked, input.wholeFiles === true])).digest('hex') : undefined;
   const currentKey = (file: string): string => (infos.get(file)?.hash ? (knownKey(file) ?? job(file)?.key ?? '-') : '-');
   const previousLink = linkKey ? readCachedResult<LinkResult>(input.cacheDir!, linkKey, LINK_FILE) : undefined;
@@ -408,6 +422,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     };
     if (linkKey) writeCachedResult(input.cacheDir!, linkKey, linkResult, LINK_FILE);
   }
+  lap('link');
   cache?.save();
   fileIndex.save();
   fileIndex.saveOutlines();
@@ -432,6 +447,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     filesWithCallSites: [...withSites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, system]) => ({ file, system })),
   };
   if (input.cacheDir && resultDigest) writeCachedResult(input.cacheDir, resultDigest, result);
+  lap('save');
   return result;
 }
 

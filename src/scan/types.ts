@@ -48,6 +48,8 @@ export interface ScanInput {
   wholeFiles?: boolean;
   /** Called as files are scanned (for a progress line). */
   onProgress?: (done: number, total: number) => void;
+  /** Receives the milliseconds each scan phase took (`--timing`), by phase name. */
+  timings?: Record<string, number>;
 }
 
 export interface ViaFrame {

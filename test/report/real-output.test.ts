@@ -19,6 +19,10 @@ describe('reports of a real audit', () => {
     expect(validatorFor('schemas/report.schema.json')(json)).toEqual([]);
     expect(json.flows.length).toBeGreaterThan(0);
     expect(Object.keys(json.timings)).toContain('total');
+    // The scan's own phases, each within the scan's time (a cold run: nothing comes from a cache).
+    const phases = ['scan.discover', 'scan.describe', 'scan.resolve', 'scan.outline', 'scan.plan', 'scan.link', 'scan.save'];
+    expect(Object.keys(json.timings)).toEqual(expect.arrayContaining(phases));
+    expect(phases.reduce((sum, phase) => sum + json.timings[phase], 0)).toBeLessThanOrEqual(json.timings.scan + phases.length);
   });
 
   it('sarif validates against the official schema and points at files that exist under the root', () => {
