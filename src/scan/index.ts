@@ -67,7 +67,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   const { detectors, guards } = detection;
   /** The rest of the context (module resolver, extraction options): built when the whole-result cache misses. */
   let context: ScanContext | undefined;
-  const mentionsSomething = buildPrefilter(detectors, guards);
+  const mentionsSomething = buildPrefilter(detectors);
   const cacheKey = `${toolVersion}\u0000${EXTRACTOR_FINGERPRINT}\u0000${detectors.fingerprint}\u0000${guards.fingerprint}`;
   let cache: FactsCache | undefined;
   /** The facts cache, read when first asked for (a run whose link result is cached never reads it). */
@@ -263,7 +263,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 
   context = await buildScanContext(contextSetup, detection);
   const modules = context.modules;
-  const prefilterPositions = buildPrefilterPositions(detectors, guards);
+  const prefilterPositions = buildPrefilterPositions(detectors);
   // Each file's imports and re-exports of project files, resolved once (the file index keeps them).
   interface ProjectImport {
     specifier: string;

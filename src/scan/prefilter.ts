@@ -1,17 +1,21 @@
 /**
  * The cheap text test that picks the files parsed first: those whose text mentions a vendor package,
- * global or host, a guard or consent API, an HTTP client, a script tag or snippet, or `flowaudit-ignore`.
+ * global or host, an HTTP client, the GPC signal, a script tag or snippet, or `flowaudit-ignore`.
  * Files that do not are linked only when they use an import that may reach a vendor (see plan.ts), so a
  * file left unparsed can hold no call site. Within a picked file, where the matches fall decides which
  * statements the plan starts from.
  */
 import type { Detectors } from './detectors.js';
-import type { GuardMatcher } from './guards.js';
 import { QUOTED } from './outline.js';
 import { HTTP_PACKAGE_NAMES } from './values.js';
 
-/** Word-like names: a global, a guard, a consent API. */
-const NAMES = ['sendBeacon', 'XMLHttpRequest', 'globalPrivacyControl', '__uspapi', '__gpp', 'OneTrust', 'Onetrust', 'OnetrustActiveGroups', 'Optanon', 'OptanonActiveGroups', 'Cookiebot', 'CookieConsent', 'dangerouslySetInnerHTML', 'innerHTML'];
+/**
+ * Word-like names: an HTTP client, the GPC signal (reported wherever it is read), a snippet injected as
+ * HTML. Guards and consent APIs are not among them: a guard only decides whether a call site it surrounds
+ * is gated, and such a call site leads to a vendor by itself; whatever a kept statement reads a guard
+ * through (a helper, a module-level flag) is kept with it (plan.ts).
+ */
+const NAMES = ['sendBeacon', 'XMLHttpRequest', 'globalPrivacyControl', 'dangerouslySetInnerHTML', 'innerHTML'];
 
 /** Raw fragments: calls, tags and comments that matter whatever surrounds them. */
 const FRAGMENTS = ['\\bfetch\\s*\\(', '\\$fetch\\b', '<script\\b', '<Script\\b', '\\.src\\s*=[^=]', "setAttribute\\(\\s*['\"]src", '[Ss][Ee][Cc]-[Gg][Pp][Cc]', 'flowaudit-ignore'];
@@ -30,11 +34,11 @@ interface Test {
   specifier?: string;
 }
 
-function prefilterTests(detectors: Detectors, guards: GuardMatcher): Test[] {
+function prefilterTests(detectors: Detectors): Test[] {
   // Package names only count as a quoted module specifier (`'posthog-js'`, `"@sentry/node/x"`).
   const packages = [...new Set([...detectors.packages.keys(), ...HTTP_PACKAGE_NAMES])].sort((a, b) => b.length - a.length);
   const hosts = [...new Set([...detectors.hosts.map((h) => h.pattern.replace(/^(\*\.)+/, '')), ...detectors.urlPrefixes.map((u) => u.prefix.split('/')[0]!)])].filter((h) => !h.includes('*'));
-  const names = [...new Set([...detectors.globals.keys(), ...guards.tokens, ...NAMES])];
+  const names = [...new Set([...detectors.globals.keys(), ...NAMES])];
   const words = names.filter((n) => /^\w/.test(n));
   const others = names.filter((n) => !/^\w/.test(n));
   const topLevelDomains = [...new Set(hosts.map((h) => h.split('.').at(-1)!))];
@@ -55,8 +59,8 @@ function prefilterTests(detectors: Detectors, guards: GuardMatcher): Test[] {
   ];
 }
 
-export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (text: string) => boolean {
-  const tests = prefilterTests(detectors, guards).map((t) => ({ test: new RegExp(t.source), gate: t.gate === undefined ? undefined : new RegExp(t.gate) }));
+export function buildPrefilter(detectors: Detectors): (text: string) => boolean {
+  const tests = prefilterTests(detectors).map((t) => ({ test: new RegExp(t.source), gate: t.gate === undefined ? undefined : new RegExp(t.gate) }));
   return (text) => tests.some(({ test, gate }) => (gate === undefined || gate.test(text)) && test.test(text));
 }
 
@@ -66,9 +70,9 @@ export function buildPrefilter(detectors: Detectors, guards: GuardMatcher): (tex
  * list of country codes, or "analytics" in a comment, does not make its statement lead to a vendor. Packages, hosts and fragments count wherever
  * they are. `spans` are the text's non-code stretches, from `outlineOf`.
  */
-export function buildPrefilterPositions(detectors: Detectors, guards: GuardMatcher): (text: string, spans: readonly number[]) => number[] {
+export function buildPrefilterPositions(detectors: Detectors): (text: string, spans: readonly number[]) => number[] {
   const compile = (t: Test): { all: RegExp; gate: RegExp | undefined } => ({ all: new RegExp(t.specifier ?? t.source, 'g'), gate: t.gate === undefined ? undefined : new RegExp(t.gate) });
-  const tests = prefilterTests(detectors, guards);
+  const tests = prefilterTests(detectors);
   const anywhere = tests.filter((t) => !t.name).map(compile);
   // Within a file the pre-filter picked, `fetch` also counts when it is not called where it is named
   // (`const send = globalThis.fetch.bind(globalThis)`): what it is bound to is then an HTTP client.
