@@ -329,6 +329,12 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
       return modules.resolve(file, specifier);
     },
+    mayUseImport: (file, name) => {
+      const info = infos.get(file);
+      const text = info && info.reexports.length === 0 ? fileIndex.source(file)?.text : undefined;
+      // A default import's local name is not `default`.
+      return text === undefined || name === 'default' || !namedOnceUnaliased(text, name);
+    },
   });
   /**
    * Links round by round, as far as the linker's exact reach goes: first the files whose code the
@@ -452,6 +458,22 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 }
 
 const LINK_FILE = 'scan-link.json';
+
+/** Does the text name `name` (as a whole word) exactly once, and not as `name as alias`? */
+function namedOnceUnaliased(text: string, name: string): boolean {
+  let found = -1;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end))) continue;
+    if (found >= 0) return false;
+    found = end;
+  }
+  return found >= 0 && !/^\s+as\b/.test(text.slice(found, found + 16));
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95 || c > 127;
+}
 
 /** What extracting a file takes: its text, its facts cache key, and the focused text to parse when not all of it. */
 interface Job {

@@ -26,6 +26,11 @@ export interface PlanInput {
   /** Text-level imports of a file, resolved (for files whose outline could not be read). */
   projectImports: (file: string) => readonly { target: string; names: readonly string[] | '*' }[];
   resolve: (file: string, specifier: string) => string | undefined;
+  /**
+   * False when a file certainly does not use a name it imports (its text names it once, in the import), so
+   * it need not be outlined for it; true when it may.
+   */
+  mayUseImport?: (file: string, name: string) => boolean;
 }
 
 export interface ScanPlan {
@@ -68,7 +73,7 @@ export function planScan(input: PlanInput): ScanPlan {
     if (set.has(name) || set.has('*')) return;
     set.add(name);
     for (const dependent of input.dependents(file)) {
-      if (name !== '*' && dependent.names !== '*' && !dependent.names.includes(name)) continue;
+      if (name !== '*' && dependent.names !== '*' && (!dependent.names.includes(name) || input.mayUseImport?.(dependent.file, name) === false)) continue;
       const outline = input.outline(dependent.file);
       if (!outline) continue;
       if (!outline.ok) {

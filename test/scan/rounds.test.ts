@@ -21,4 +21,20 @@ describe('linking rounds', () => {
       'page.ts:3 via f.ts:4 g.ts:3 h.ts:3',
     ]);
   });
+
+  it('an import named once is skipped only when nothing can use it: an alias, a default import and a re-export still reach', async () => {
+    const wrapper = `import posthog from 'posthog-js';\nexport function track(email: string) {\n  posthog.capture('x', { email });\n}\nexport default track;\n`;
+    const result = await scan(
+      project({
+        'track.ts': wrapper,
+        'unused.ts': `import { track } from './track';\nexport function idle() {\n  return 1;\n}\n`,
+        'alias.ts': `import { track as t } from './track';\nexport function a(email: string) {\n  t(email);\n}\n`,
+        // \`default\` appears once here, in an export of its own; the default import is still used.
+        'default.ts': `import send from './track';\nexport default function d(email: string) {\n  send(email);\n}\n`,
+        'barrel.ts': `export { track } from './track';\n`,
+        'via-barrel.ts': `import { track } from './barrel';\nexport function b(email: string) {\n  track(email);\n}\n`,
+      }),
+    );
+    expect(result.callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['alias.ts:3', 'default.ts:3', 'via-barrel.ts:3']);
+  });
 });
