@@ -41,6 +41,8 @@ export interface FileInfo {
   reexports: TextReexport[];
   /** [specifier, project file] for its imports and re-exports that resolve to project files; valid for the module graph of `Stored.graphKey`. */
   projectImports?: [string, string][];
+  /** Imported names checked so far: true when the file names one only in its import (it cannot use it). */
+  importsUnused?: Record<string, boolean>;
 }
 
 
@@ -181,6 +183,20 @@ export class FileIndex {
     return resolved;
   }
 
+  /** Whether the file certainly does not use a name it imports (`test` on its text), remembered in the index. */
+  importUnused(file: string, name: string, test: (text: string) => boolean): boolean {
+    const info = this.current[file];
+    if (!info?.hash) return false;
+    const known = info.importsUnused?.[name];
+    if (known !== undefined) return known;
+    const source = this.source(file);
+    if (!source || source.hash !== info.hash) return false;
+    const unused = test(source.text);
+    (info.importsUnused ??= {})[name] = unused;
+    this.dirty = true;
+    return unused;
+  }
+
   /**
    * The file's outline and pre-filter chunks, computed from its text unless `scan-outlines.json` has them
    * for this content hash. That file is read only when a scan plans (a warm run that reuses the whole
@@ -276,6 +292,7 @@ function isFileInfo(x: FileInfo): boolean {
     Array.isArray(x.reexports) &&
     x.reexports.every((r) => typeof r?.specifier === 'string' && typeof r.star === 'boolean' && Array.isArray(r.pairs) && r.pairs.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p))) &&
     (x.projectImports === undefined || (Array.isArray(x.projectImports) && x.projectImports.every((p) => Array.isArray(p) && p.length === 2 && isStrArray(p)))) &&
+    (x.importsUnused === undefined || (typeof x.importsUnused === 'object' && x.importsUnused !== null && Object.values(x.importsUnused).every((v) => typeof v === 'boolean'))) &&
     true
   );
 }

@@ -329,12 +329,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
       return modules.resolve(file, specifier);
     },
-    mayUseImport: (file, name) => {
-      const info = infos.get(file);
-      const text = info && info.reexports.length === 0 ? fileIndex.source(file)?.text : undefined;
-      // A default import's local name is not `default`.
-      return text === undefined || name === 'default' || !namedOnceUnaliased(text, name);
-    },
+    // A default import's local name is not `default`; a re-exported name is named once and still used.
+    mayUseImport: (file, name) => name === 'default' || (infos.get(file)?.reexports.length ?? 1) > 0 || !fileIndex.importUnused(file, name, (text) => namedOnceUnaliased(text, name)),
   });
   /**
    * Links round by round, as far as the linker's exact reach goes: first the files whose code the

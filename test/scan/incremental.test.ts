@@ -44,4 +44,15 @@ describe('incremental scans', () => {
     edit(root, 'lib/index.ts', (t) => `// barrel\n${t}`);
     expect(await scan(root, { cacheDir })).toEqual(await scan(root));
   });
+
+  it('an unused import of a wrapper, remembered in the index, is looked at again once the file changes to use it', async () => {
+    const root = project({ ...FILES, 'pages/later.ts': `import { capture } from '../lib';\nexport function idle() {\n  return 1;\n}\n` });
+    const cacheDir = join(root, '.flowaudit-cache');
+    expect((await scan(root, { cacheDir })).callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['pages/signup.ts:3']);
+    edit(root, 'pages/later.ts', (t) => t.replace('return 1;', "capture('x');"));
+    const used = await scan(root, { cacheDir });
+    expect(used.callSites.map((s) => `${s.file}:${s.line}`)).toEqual(['pages/later.ts:3', 'pages/signup.ts:3']);
+    expect(used).toEqual(await scan(root));
+  });
 });
+
