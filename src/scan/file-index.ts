@@ -11,7 +11,7 @@
  * catalogue and guards), so a change to any of them starts afresh. A missing or corrupt index is ignored.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCacheJson, writeCacheJson } from '../cache-file.js';
 import { textImports, textReexports, type TextImport, type TextReexport } from './imports.js';
@@ -72,23 +72,38 @@ export function bufferHash(buffer: Buffer | string): string {
   return createHash('sha256').update(buffer).digest('hex').slice(0, 40);
 }
 
-function longestLine(text: string): number {
-  let longest = 0;
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    const length = (end < 0 ? text.length : end) - start;
-    if (length > longest) longest = length;
-    if (end < 0) return longest;
-    start = end + 1;
+/** A file's size, modification time and, unless it is too large to analyse, its bytes: one open, one fstat. */
+function readWithStats(path: string): { size: number; mtimeMs: number; buffer?: Buffer } {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    if (size > MAX_FILE_BYTES) return { size, mtimeMs };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { size, mtimeMs, buffer: read < size ? buffer.subarray(0, read) : buffer };
+  } finally {
+    closeSync(fd);
   }
 }
 
-function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
+/** The text's line count and the length of its longest line, in one pass. */
+function measureLines(text: string): { lines: number; longest: number } {
+  if (text.length === 0) return { lines: 0, longest: 0 };
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+    if (end - start > longest) longest = end - start;
+    lines++;
+    start = end + 1;
+  }
+  if (text.length - start > longest) longest = text.length - start;
+  return { lines: start === text.length ? lines - 1 : lines, longest };
 }
 
 const EMPTY = { lines: 0, mentions: false, imports: [], reexports: [] };
@@ -121,14 +136,17 @@ export class FileIndex {
   /** The file's info, from the index when its size and modification time are unchanged, else from its text. */
   describe(file: string): FileInfo {
     const path = join(this.root, file);
+    const known = this.stored?.files[file];
     let size = -1;
     let mtimeMs = -1;
+    let buffer: Buffer | undefined;
     try {
-      ({ size, mtimeMs } = statSync(path));
+      // A file the index does not know is read at once, its size and time taken from the open file.
+      if (known) ({ size, mtimeMs } = statSync(path));
+      else ({ size, mtimeMs, buffer } = readWithStats(path));
     } catch (error) {
       return this.keep(file, { size, mtimeMs, skip: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, ...EMPTY });
     }
-    const known = this.stored?.files[file];
     if (known && known.size === size && known.mtimeMs === mtimeMs && mtimeMs < this.stored!.scannedAt - RACY_MS && isFileInfo(known)) {
       if (this.stored!.graphKey !== this.graphKey) delete known.projectImports;
       this.current[file] = known;
@@ -136,18 +154,18 @@ export class FileIndex {
     }
     this.dirty = true;
     if (size > MAX_FILE_BYTES) return this.keep(file, { size, mtimeMs, skip: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, ...EMPTY });
-    let buffer: Buffer;
     try {
-      buffer = readFileSync(path);
+      buffer ??= readFileSync(path);
     } catch (error) {
       return this.keep(file, { size, mtimeMs, skip: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, ...EMPTY });
     }
     const hash = bufferHash(buffer);
     if (buffer.includes(0)) return this.keep(file, { size, mtimeMs, hash, skip: 'binary file (contains NUL bytes)', ...EMPTY });
     const text = buffer.toString('utf8');
-    if (longestLine(text) > MAX_LINE_LENGTH) return this.keep(file, { size, mtimeMs, hash, skip: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)`, ...EMPTY });
+    const { lines, longest } = measureLines(text);
+    if (longest > MAX_LINE_LENGTH) return this.keep(file, { size, mtimeMs, hash, skip: `minified or generated (a line longer than ${MAX_LINE_LENGTH} characters)`, ...EMPTY });
     this.texts.set(file, text);
-    return this.keep(file, { size, mtimeMs, hash, lines: countLines(text), mentions: this.mentions(text), imports: textImports(text), reexports: textReexports(text) });
+    return this.keep(file, { size, mtimeMs, hash, lines, mentions: this.mentions(text), imports: textImports(text), reexports: textReexports(text) });
   }
 
   private keep(file: string, info: FileInfo): FileInfo {
