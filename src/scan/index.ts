@@ -16,7 +16,6 @@ import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker, type LinkOutput } from './link.js';
 import type { TextReexport } from './imports.js';
-import type { ModuleResolver } from './modules.js';
 import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
@@ -305,6 +304,14 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     handlerNames.set(file!, [...(handlerNames.get(file!) ?? []), name ?? '*']);
   }
   lap('resolve');
+  /** A specifier resolved from a file: from its resolved imports when they hold it (resolving reads tsconfig files), else now. */
+  const resolveKnown = (file: string, specifier: string): string | undefined => {
+    const known = importsOf.get(file)?.find((imp) => imp.specifier === specifier);
+    if (known) return known.target;
+    const info = infos.get(file);
+    if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
+    return modules.resolve(file, specifier);
+  };
   const planSeeds = new Map<string, number[] | 'all'>();
   for (const file of seeds) {
     const outlined = outlineOf(file);
@@ -321,14 +328,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     outline: (file) => outlineOf(file)?.outline,
     dependents: (target) => dependents.get(target) ?? [],
     projectImports: (file) => importsOf.get(file) ?? [],
-    resolve: (file, specifier) => {
-      // From the file index when it knows the specifier (resolving loads tsconfig files), else resolved now.
-      const known = importsOf.get(file)?.find((imp) => imp.specifier === specifier);
-      if (known) return known.target;
-      const info = infos.get(file);
-      if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
-      return modules.resolve(file, specifier);
-    },
+    resolve: resolveKnown,
     // A default import's local name is not `default`; a re-exported name is named once and still used.
     mayUseImport: (file, name) => name === 'default' || (infos.get(file)?.reexports.length ?? 1) > 0 || !fileIndex.importUnused(file, name, (text) => namedOnceUnaliased(text, name)),
   });
@@ -353,8 +353,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     await extractAhead(fresh);
     linker.add(fresh);
     const reexportsOf = (file: string): TextReexport[] => infos.get(file)?.reexports ?? [];
+    // Reach only grows as files are linked: what reached in one round still does in the next.
+    const reached = { names: new Set<string>(), any: new Set<string>() };
     for (;;) {
-      const reaches = exportReach(linker, modules, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file));
+      const reaches = exportReach(linker, resolveKnown, reexportsOf, (file) => factsByFile.has(file) && linker.isLinked(file), reached);
       // Only what the last round linked can newly reach, and through it the linked files that import it
       // (their functions may call it) or re-export it: only the files importing those are checked again.
       const affected = new Set(fresh);
@@ -514,9 +516,11 @@ function inputFingerprint(input: ScanInput): string {
  */
 function exportReach(
   linker: Linker,
-  modules: ModuleResolver,
+  resolve: (file: string, specifier: string) => string | undefined,
   reexportsOf: (file: string) => TextReexport[],
   isLinked: (file: string) => boolean,
+  /** What reached in earlier rounds (`file\0name`, and files any of whose exports reach); added to. */
+  reached: { names: Set<string>; any: Set<string> },
 ): { name: (file: string, name: string) => boolean; any: (file: string) => boolean } {
   const nameMemo = new Map<string, Map<string, boolean>>();
   const anyMemo = new Map<string, boolean>();
@@ -524,6 +528,7 @@ function exportReach(
     const linked = isLinked(file);
     const reexports = reexportsOf(file);
     if (!linked && reexports.length === 0) return false; // most imports: a file with no vendor calls
+    if (reached.names.has(`${file}\u0000${exported}`)) return true;
     let byName = nameMemo.get(file);
     if (!byName) nameMemo.set(file, (byName = new Map()));
     const known = byName.get(exported);
@@ -532,7 +537,7 @@ function exportReach(
     let result = linked && linker.exportReaches(file, exported);
     if (!result) {
       for (const r of reexports) {
-        const target = modules.resolve(file, r.specifier);
+        const target = resolve(file, r.specifier);
         if (!target || target === file) continue;
         if (r.star && exported !== 'default' && name(target, exported)) result = true;
         for (const [from, as] of r.pairs) if (as === exported && (from === '*' ? any(target) : name(target, from))) result = true;
@@ -540,20 +545,23 @@ function exportReach(
       }
     }
     byName.set(exported, result);
+    if (result) reached.names.add(`${file}\u0000${exported}`);
     return result;
   };
   const any = (file: string): boolean => {
     const known = anyMemo.get(file);
     if (known !== undefined) return known;
+    if (reached.any.has(file)) return true;
     anyMemo.set(file, false);
     let result = isLinked(file) && linker.anyExportReaches(file);
     if (!result) {
       result = reexportsOf(file).some((r) => {
-        const target = modules.resolve(file, r.specifier);
+        const target = resolve(file, r.specifier);
         return target !== undefined && target !== file && (r.star || r.pairs.length > 0) && any(target);
       });
     }
     anyMemo.set(file, result);
+    if (result) reached.any.add(file);
     return result;
   };
   return { name, any };
