@@ -366,8 +366,9 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
       }
       const check = new Set<string>();
       for (const file of affected) for (const d of dependents.get(file) ?? []) if (candidates.has(d.file) && !linker.isLinked(d.file)) check.add(d.file);
+      // A checked file's imports of unaffected files reach no more than when it was last checked.
       fresh = [...check]
-        .filter((file) => (importsOf.get(file) ?? []).some((imp) => (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))))
+        .filter((file) => (importsOf.get(file) ?? []).some((imp) => affected.has(imp.target) && (imp.names === '*' ? reaches.any(imp.target) : imp.names.some((n) => reaches.name(imp.target, n)))))
         .sort();
       if (fresh.length === 0) break;
       await extractAhead(fresh);
