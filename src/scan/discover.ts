@@ -221,25 +221,30 @@ function outsideLinks(root: string, links: readonly Link[], excluded: (rel: stri
   const out: SkippedFile[] = [];
   for (const { rel, name, dir } of links) {
     if (!looksInto(dir)) continue;
-    let target: string;
-    try {
-      target = realpathSync(join(root, rel));
-    } catch {
-      if (SOURCE.test(name) && !excluded(rel)) out.push({ file: rel, reason: 'broken symbolic link' });
-      continue;
-    }
-    const inside = relative(realRoot, target);
-    if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) continue;
-    let isDir = false;
-    try {
-      isDir = statSync(target).isDirectory();
-    } catch {
-      continue;
-    }
-    if (isDir && !excluded(`${rel}/x.ts`)) out.push({ file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' });
-    else if (!isDir && SOURCE.test(name) && !excluded(rel)) out.push({ file: rel, reason: 'symbolic link pointing outside the scanned root' });
+    const skipped = outsideLink(root, realRoot, rel, name, excluded);
+    if (skipped) out.push(skipped);
   }
   return out;
+}
+
+/** What to report of a symbolic link (`rel`, file name `name`): broken, or pointing outside the (real) root; else nothing. */
+export function outsideLink(root: string, realRoot: string, rel: string, name: string, excluded: (rel: string) => boolean): SkippedFile | undefined {
+  let target: string;
+  try {
+    target = realpathSync(join(root, rel));
+  } catch {
+    return SOURCE.test(name) && !excluded(rel) ? { file: rel, reason: 'broken symbolic link' } : undefined;
+  }
+  const inside = relative(realRoot, target);
+  if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) return undefined;
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch {
+    return undefined;
+  }
+  if (isDir) return excluded(`${rel}/x.ts`) ? undefined : { file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' };
+  return SOURCE.test(name) && !excluded(rel) ? { file: rel, reason: 'symbolic link pointing outside the scanned root' } : undefined;
 }
 
 /** tsconfig / package.json files for module resolution (nested ones included, build output and dot-folders excluded). */

@@ -16,7 +16,7 @@ import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
 import { Linker, type LinkOutput } from './link.js';
 import type { TextReexport } from './imports.js';
-import { chunksAt, outlineOf as lexOutline, type Outline } from './outline.js';
+import { chunksAt, namedOnceUnaliased, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
@@ -457,22 +457,6 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 }
 
 const LINK_FILE = 'scan-link.json';
-
-/** Does the text name `name` (as a whole word) exactly once, and not as `name as alias`? */
-function namedOnceUnaliased(text: string, name: string): boolean {
-  let found = -1;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const end = at + name.length;
-    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end))) continue;
-    if (found >= 0) return false;
-    found = end;
-  }
-  return found >= 0 && !/^\s+as\b/.test(text.slice(found, found + 16));
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 36 || c === 95 || c > 127;
-}
 
 /** What extracting a file takes: its text, its facts cache key, and the focused text to parse when not all of it. */
 interface Job {

@@ -109,10 +109,24 @@ function forEachWord(text: string, words: ReadonlySet<string>, found: (index: nu
     }
     const candidates = byHash.get(h);
     if (candidates === undefined) continue;
-    for (const word of typeof candidates === 'string' ? [candidates] : candidates) {
-      if (word.length === i - start && text.startsWith(word, start)) found(start, word);
+    if (typeof candidates === 'string') {
+      if (candidates.length === i - start && text.startsWith(candidates, start)) found(start, candidates);
+    } else {
+      for (const word of candidates) if (word.length === i - start && text.startsWith(word, start)) found(start, word);
     }
   }
+}
+
+/** Does the text name `name` (as a whole word) exactly once, and not as `name as alias`? */
+export function namedOnceUnaliased(text: string, name: string): boolean {
+  let found = -1;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at > 0 && isIdPart(text.charCodeAt(at - 1))) || (end < text.length && isIdPart(text.charCodeAt(end)))) continue;
+    if (found >= 0) return false;
+    found = end;
+  }
+  return found >= 0 && !/^\s+as\b/.test(text.slice(found, found + 16));
 }
 
 function wordHash(text: string, start: number, end: number): number {

@@ -1,26 +1,16 @@
 // The glob-based discovery that src/scan/discover.ts replaced (commit 49575ce), kept as the oracle of test/scan/discover-walk.test.ts.
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
-import { DEFAULT_EXCLUDES, gitignored, SOURCE_EXTENSIONS } from '../../src/scan/discover.js';
+import { DEFAULT_EXCLUDES, gitignored, outsideLink, SOURCE_EXTENSIONS, toPosix, type Discovery } from '../../src/scan/discover.js';
 import type { SkippedFile } from '../../src/scan/types.js';
 
 // The same configuration and .gitignore matching as the walk it checks: only the way of walking differs.
 
 /** Directories never worth descending into (the globber skips them outright). */
 const NEVER = ['**/node_modules/**', '**/.git/**', '**/.flowaudit-cache/**'];
-
-export interface Discovery {
-  /** Relative POSIX paths, sorted. */
-  files: string[];
-  skipped: SkippedFile[];
-}
-
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 function loadGitignores(root: string, gitignores: string[]): { dir: string; rules: Ignore }[] {
   const out: { dir: string; rules: Ignore }[] = [];
@@ -80,7 +70,6 @@ export async function discoverFiles(root: string, exclude: readonly string[], in
 }
 
 const NEVER_DESCEND = new Set(['node_modules', '.git', '.flowaudit-cache']);
-const SOURCE = new RegExp(`\\.(${SOURCE_EXTENSIONS.join('|')})$`);
 
 /**
  * Symbolic links that point outside the root: the globber does not follow links, so they are never
@@ -103,23 +92,8 @@ function outsideLinks(root: string, realRoot: string, excluded: (rel: string) =>
         continue;
       }
       if (!entry.isSymbolicLink()) continue;
-      let target: string;
-      try {
-        target = realpathSync(join(root, rel));
-      } catch {
-        if (SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'broken symbolic link' });
-        continue;
-      }
-      const inside = relative(realRoot, target);
-      if (!(inside.startsWith('..') || /^[a-zA-Z]:/.test(inside))) continue;
-      let isDir = false;
-      try {
-        isDir = statSync(target).isDirectory();
-      } catch {
-        continue;
-      }
-      if (isDir && !excluded(`${rel}/x.ts`)) out.push({ file: `${rel}/`, reason: 'symbolic link to a folder outside the scanned root (not followed)' });
-      else if (!isDir && SOURCE.test(entry.name) && !excluded(rel)) out.push({ file: rel, reason: 'symbolic link pointing outside the scanned root' });
+      const skipped = outsideLink(root, realRoot, rel, entry.name, excluded);
+      if (skipped) out.push(skipped);
     }
   };
   walk('', 0);

@@ -11,7 +11,7 @@ import { loadDataMap } from '../../src/data-map/load.js';
 import { scanProject } from '../../src/scan/index.js';
 import type { ScanInput, ScanResult } from '../../src/scan/types.js';
 import { createTaxonomy } from '../../src/taxonomy/index.js';
-import { project, scan } from './helpers.js';
+import { POSTHOG_LIB, project, scan } from './helpers.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -60,16 +60,6 @@ describe('focused parsing gives the whole-file result', () => {
   });
 });
 
-const POSTHOG_LIB = [
-  `import { PostHog } from 'posthog-node';`,
-  `const client = new PostHog('key');`,
-  `export function capture(event: string, properties: object) {`,
-  `  client.capture({ distinctId: 'x', event, properties });`,
-  `}`,
-  `export function unrelated() {`,
-  `  return 1;`,
-  `}`,
-].join('\n');
 
 describe('focused parsing gives the whole-file result on small projects', () => {
   it('a wrapper chain through a barrel, with unrelated functions around it', async () => {

@@ -132,3 +132,16 @@ export async function sitesOf(files: Record<string, string>, overrides: Partial<
   const result = await scan(project(files), overrides);
   return result.callSites.map(brief);
 }
+
+/** A PostHog wrapper module with one function that reaches the vendor and one that does not. */
+export const POSTHOG_LIB = [
+  `import { PostHog } from 'posthog-node';`,
+  `const client = new PostHog('key');`,
+  `export function capture(event: string, properties: object) {`,
+  `  client.capture({ distinctId: 'x', event, properties });`,
+  `}`,
+  `export function unrelated() {`,
+  `  return 1;`,
+  `}`,
+  ``,
+].join('\n');

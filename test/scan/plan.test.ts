@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunksAt, outlineOf, type Outline } from '../../src/scan/outline.js';
 import { keptRanges, planScan } from '../../src/scan/plan.js';
+import { POSTHOG_LIB } from './helpers.js';
 
 const src = (...lines: string[]): string => lines.join('\n') + '\n';
 
@@ -83,16 +84,6 @@ function chunkOf(text: string, prefix: string): number {
 
 const VENDOR = /posthog-node|new PostHog|api\.segment\.io|stripe/;
 
-const POSTHOG_LIB = src(
-  `import { PostHog } from 'posthog-node';`,
-  `const client = new PostHog('key');`,
-  `export function capture(event: string, properties: object) {`,
-  `  client.capture({ distinctId: 'x', event, properties });`,
-  `}`,
-  `export function unrelated() {`,
-  `  return 1;`,
-  `}`,
-);
 
 describe('scan plan: linked files', () => {
   it('a wrapper chain across three files through a barrel re-export', () => {
