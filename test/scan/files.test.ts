@@ -175,4 +175,31 @@ describe('files', () => {
     expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
     expect(cold.callSites.map((s) => s.file)).toEqual(['a.ts', 'b.ts']);
   });
+
+  it('leaves the file index and the outlines as they were when a run changed few of their entries, and still sees the change', async () => {
+    const files: Record<string, string> = { 'lib/t.ts': `import posthog from 'posthog-js';\nexport const t = (email: string) => posthog.capture('x', { email });\n` };
+    for (let i = 0; i < 20; i++) files[`u${i}.ts`] = `import { t } from './lib/t';\nexport const u${i} = () => t('u${i}');\n`;
+    const root = project(files);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of Object.keys(files)) utimesSync(join(root, file), anHourAgo, anHourAgo);
+    const cacheDir = join(root, '.flowaudit-cache');
+    const stored = (): string[] => ['scan-files.json', 'scan-outlines.json'].map((name) => readFileSync(join(cacheDir, name), 'utf8'));
+    await scan(root, { cacheDir });
+    const before = stored();
+    // One file changed: its entries are stale, and the next run describes and outlines it again.
+    writeFileSync(join(root, 'u3.ts'), `import { t } from './lib/t';\nexport const u3 = () => t('u3');\nt('again');\n`);
+    const changed = await scan(root, { cacheDir });
+    expect(changed.callSites.filter((s) => s.file === 'u3.ts').map((s) => s.line)).toEqual([2, 3]);
+    expect(stored()).toEqual(before);
+    rmSync(join(cacheDir, 'scan-result.json'));
+    rmSync(join(cacheDir, 'scan-link.json'));
+    expect(JSON.stringify(await scan(root, { cacheDir }))).toBe(JSON.stringify(changed));
+    expect(JSON.stringify(await scan(root))).toBe(JSON.stringify(changed));
+    // Many changed: both are written again.
+    for (let i = 0; i < 20; i++) writeFileSync(join(root, `u${i}.ts`), `import { t } from './lib/t';\nexport const u${i} = () => t('u${i}!');\n`);
+    await scan(root, { cacheDir });
+    const after = stored();
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+  });
 });
