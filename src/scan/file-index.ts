@@ -25,7 +25,7 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** A line this long means a minified bundle. */
 const MAX_LINE_LENGTH = 5000;
 /**
- * A run that changed at most this many entries of the index (or of the outlines) leaves the file as it
+ * A run that changed the entries of at most this many files in the index (or the outlines) leaves the file as it
  * was: rewriting megabytes of JSON costs more than describing (or outlining) those few files again, as
  * their stale entries no longer match them.
  */
@@ -118,8 +118,8 @@ export class FileIndex {
   private readonly current: Record<string, FileInfo> = {};
   /** Texts read by this run, for the files about to be parsed. */
   private readonly texts = new Map<string, string>();
-  /** Entries this run added or changed. */
-  private changes = 0;
+  /** Files whose entry this run added or changed. */
+  private readonly changed = new Set<string>();
   private readonly startedAt = Date.now();
 
   private constructor(
@@ -159,7 +159,7 @@ export class FileIndex {
       this.current[file] = known;
       return known;
     }
-    this.changes++;
+    this.changed.add(file);
     if (size > MAX_FILE_BYTES) return this.keep(file, { size, mtimeMs, skip: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, ...EMPTY });
     try {
       buffer ??= readFileSync(path);
@@ -203,7 +203,7 @@ export class FileIndex {
     const resolved = resolve();
     if (info) {
       info.projectImports = resolved;
-      this.changes++;
+      this.changed.add(file);
     }
     return resolved;
   }
@@ -218,7 +218,7 @@ export class FileIndex {
     if (!source || source.hash !== info.hash) return false;
     const unused = test(source.text);
     (info.importsUnused ??= {})[name] = unused;
-    this.changes++;
+    this.changed.add(file);
     return unused;
   }
 
@@ -244,7 +244,7 @@ export class FileIndex {
     if (!source || source.hash !== info.hash) return undefined;
     const computed = compute(source.text);
     this.outlinesUsed[file] = [info.hash, packOutline(computed.outline), computed.seeds];
-    this.outlineChanges++;
+    this.outlinesChanged.add(file);
     return computed;
   }
 
@@ -258,12 +258,12 @@ export class FileIndex {
     const entry = this.outlinesUsed[file];
     if (!entry || entry[0] !== this.current[file]?.hash || (entry[3] === chunks && entry[4] === hash)) return;
     this.outlinesUsed[file] = [entry[0], entry[1], entry[2], chunks, hash];
-    this.outlineChanges++;
+    this.outlinesChanged.add(file);
   }
 
   private outlinesStored: Record<string, StoredOutline> | undefined;
   private readonly outlinesUsed: Record<string, StoredOutline> = {};
-  private outlineChanges = 0;
+  private readonly outlinesChanged = new Set<string>();
 
   private readOutlines(): Record<string, StoredOutline> {
     // None yet, or corrupt: outline again.
@@ -280,8 +280,8 @@ export class FileIndex {
   save(): void {
     if (!this.dir) return;
     const count = Object.keys(this.current).length;
-    if (this.changes <= FEW_CHANGES && this.stored && this.stored.graphKey === this.graphKey && count === Object.keys(this.stored.files).length) return;
-    this.changes = 0;
+    if (this.changed.size <= FEW_CHANGES && this.stored && this.stored.graphKey === this.graphKey && count === Object.keys(this.stored.files).length) return;
+    this.changed.clear();
     try {
       const body: Stored = { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current };
       writeCacheJson(this.dir, FILE, body);
@@ -293,8 +293,8 @@ export class FileIndex {
   /** Keeps the outlines this run used (and computed), unless it computed few (see `FEW_CHANGES`). */
   saveOutlines(): void {
     if (!this.dir || !this.outlinesStored) return;
-    if (this.outlineChanges <= FEW_CHANGES && Object.keys(this.outlinesUsed).length === Object.keys(this.outlinesStored).length) return;
-    this.outlineChanges = 0;
+    if (this.outlinesChanged.size <= FEW_CHANGES && Object.keys(this.outlinesUsed).length === Object.keys(this.outlinesStored).length) return;
+    this.outlinesChanged.clear();
     try {
       writeCacheJson(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
     } catch {

@@ -215,25 +215,22 @@ function isIdPart(c: number): boolean {
 function templateEnd(text: string, i: number, stack: Ctx[], spans: number[] | undefined): number {
   const n = text.length;
   const start = i;
-  const end = templateTextEnd(text, i, stack);
-  spans?.push(start, end < 0 ? n : end, TEXT);
-  return end;
-}
-
-function templateTextEnd(text: string, i: number, stack: Ctx[]): number {
-  const n = text.length;
   while (i < n) {
     TEMPLATE_TEXT.lastIndex = i;
     if (TEMPLATE_TEXT.test(text)) i = TEMPLATE_TEXT.lastIndex;
     if (i >= n) break;
     const c = text.charCodeAt(i);
     if (c === 92) i += 2;
-    else if (c === 96) return i + 1;
-    else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+    else if (c === 96) {
+      spans?.push(start, i + 1, TEXT);
+      return i + 1;
+    } else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      spans?.push(start, i + 2, TEXT);
       stack.push(Ctx.TemplateExpr);
       return i + 2;
     } else i++;
   }
+  spans?.push(start, n, TEXT);
   return -1;
 }
 
