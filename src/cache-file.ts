@@ -4,12 +4,17 @@
  * never sees half a file).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The object stored in `dir/name`, or undefined when there is none that parses as a JSON object. */
-export function readCacheJson<T>(dir: string, name: string): Partial<T> | undefined {
+/**
+ * The object stored in `dir/name`, or undefined when there is none that parses as a JSON object. With
+ * `format` and `key`, also undefined (and the file read no further) unless it begins with them, as
+ * `writeCacheJson` writes a body that does: a run whose key changed does not parse a large file for nothing.
+ */
+export function readCacheJson<T>(dir: string, name: string, expected?: { format: number; key: string }): Partial<T> | undefined {
   try {
+    if (expected && !beginsWith(join(dir, name), `{"format":${expected.format},"key":${JSON.stringify(expected.key)},`)) return undefined;
     const parsed = JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown;
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Partial<T>) : undefined;
   } catch {
@@ -23,4 +28,15 @@ export function writeCacheJson(dir: string, name: string, body: unknown): void {
   const tmp = join(dir, `${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(tmp, JSON.stringify(body));
   renameSync(tmp, join(dir, name));
+}
+
+function beginsWith(path: string, head: string): boolean {
+  const expected = Buffer.from(head);
+  const found = Buffer.alloc(expected.length);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, found, 0, found.length, 0) === found.length && found.equals(expected);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -200,7 +200,7 @@ const RESULT_FILE = 'scan-result.json';
 
 /** The previous scan's result, when its key (every input and every file's content) is the same. */
 export function readCachedResult<T>(dir: string, key: string, name: string = RESULT_FILE): T | undefined {
-  const parsed = readCacheJson<{ format: number; key: string; result: T }>(dir, name);
+  const parsed = readCacheJson<{ format: number; key: string; result: T }>(dir, name, { format: FORMAT, key });
   return parsed?.format === FORMAT && parsed.key === key && isObject(parsed.result) && Array.isArray((parsed.result as Json).callSites) ? parsed.result : undefined;
 }
 

@@ -248,6 +248,30 @@ export class FileIndex {
     return computed;
   }
 
+  /** The file's entry in the saved index when it was saved for this content hash (by its first `hash.length` characters). */
+  savedInfo(file: string, hash: string): FileInfo | undefined {
+    const known = this.stored?.files[file];
+    return known?.hash?.startsWith(hash) && isFileInfo(known) ? known : undefined;
+  }
+
+  /** The file's outline in `scan-outlines.json` when it was saved for this content hash (by its first `hash.length` characters). */
+  savedOutline(file: string, hash: string): Outline | undefined {
+    this.outlinesStored ??= this.readOutlines();
+    const known = this.outlinesStored[file];
+    return known?.[0].startsWith(hash) ? unpackOutline(known[1]) : undefined;
+  }
+
+  /**
+   * This run's entries that the saved index and outlines do not hold (they were left as they were, see
+   * `FEW_CHANGES`): after `save` and `saveOutlines`, for whoever must find them at the next run.
+   */
+  unsaved(): { infos: [string, FileInfo][]; outlines: [string, PackedOutline][] } {
+    return {
+      infos: [...this.changed].flatMap((file): [string, FileInfo][] => (this.current[file] ? [[file, this.current[file]]] : [])),
+      outlines: [...this.outlinesChanged].flatMap((file): [string, PackedOutline][] => (this.outlinesUsed[file] ? [[file, this.outlinesUsed[file][1]]] : [])),
+    };
+  }
+
   /** The hash of the file's focused text for these parsed chunks, when the last run that parsed them recorded it. */
   focusedHash(file: string, chunks: string): string | undefined {
     const entry = this.outlinesUsed[file];

@@ -14,10 +14,12 @@ import { buildDetection, buildScanContext, type ScanContext, type ScanContextSet
 import { discoverConfigFiles, discoverFiles } from './discover.js';
 import type { ExtractOutcome } from './extract-file.js';
 import type { FileFacts } from './facts.js';
+import { buildImportGraph, type ImportGraph } from './import-graph.js';
 import { Linker, type LinkOutput } from './link.js';
 import type { TextReexport } from './imports.js';
 import { chunksAt, namedOnceUnaliased, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
+import { recording, reusedPlan, writePlanRecord, type PlanQuestions, type ReusedPlan, type Seeds } from './plan-record.js';
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
 import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
@@ -30,7 +32,7 @@ import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } 
 const EXTRACTOR_FINGERPRINT: string = (() => {
   const here = fileURLToPath(import.meta.url);
   const hash = createHash('sha256');
-  for (const name of ['extract', 'extract-file', 'guards', 'facts', 'prefilter', 'imports', 'values', 'modules', 'file-index', 'outline', 'plan']) {
+  for (const name of ['extract', 'extract-file', 'guards', 'facts', 'prefilter', 'imports', 'values', 'modules', 'file-index', 'outline', 'plan', 'plan-record', 'import-graph']) {
     try {
       hash.update(readFileSync(join(dirname(here), `${name}${extname(here)}`)));
     } catch {
@@ -103,7 +105,9 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   // Loaded only when something must be parsed: an unchanged warm run never loads the TypeScript compiler.
   let extractOutcome: typeof import('./extract-file.js').extractOutcome | undefined;
   /** What to parse of each planned file (plan.ts); any other file the linker asks for is parsed whole. */
-  let plan: ScanPlan = { linked: [], focus: new Map() };
+  let plan: ScanPlan = { linked: [], focus: new Map(), needed: new Set(), whole: new Set() };
+  /** The plan of an earlier run, when it stands (plan-record.ts). */
+  let reused: ReusedPlan | undefined;
   const outlines = new Map<string, { outline: Outline; seeds: number[] } | undefined>();
   const outlineOf = (file: string): { outline: Outline; seeds: number[] } | undefined => {
     if (outlines.has(file)) return outlines.get(file);
@@ -126,7 +130,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const hash = infos.get(file)?.hash;
     if (!hash) return undefined;
     const focus = focusOf(file);
-    return focus === 'full' ? hash : fileIndex.focusedHash(file, focus.join(','));
+    return focus === 'full' ? hash : (fileIndex.focusedHash(file, focus.join(',')) ?? reused?.factsKey(file));
   };
   const cachedFor = (file: string): FileFacts | undefined => {
     const key = knownKey(file);
@@ -235,8 +239,11 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   resultKey?.update(graphDigest);
   const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey, graphDigest);
   for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
+  /** Per discovered file, its content hash. */
+  const hashes: (string | undefined)[] = [];
   for (const file of discovery.files) {
     const info = fileIndex.describe(file);
+    hashes.push(info.hash);
     resultKey?.update(`\u0001${file}\u0000${info.hash ?? '-'}\u0000${info.skip ?? ''}`);
     done++;
     input.onProgress?.(done, total);
@@ -263,75 +270,83 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   context = await buildScanContext(contextSetup, detection);
   const modules = context.modules;
   const prefilterPositions = buildPrefilterPositions(detectors);
-  // Each file's imports and re-exports of project files, resolved once (the file index keeps them).
-  interface ProjectImport {
-    specifier: string;
-    target: string;
-    names: readonly string[] | '*';
-  }
-  const dependents = new Map<string, { file: string; names: readonly string[] | '*' }[]>();
-  /** Files re-exporting from a file. */
-  const reexporters = new Map<string, string[]>();
-  const importsOf = new Map<string, ProjectImport[]>();
-  for (const [file, info] of infos) {
-    const specified = [...info.imports, ...info.reexports.map((r) => ({ specifier: r.specifier, names: r.star ? ('*' as const) : r.pairs.map(([imported]) => imported) }))];
-    const targets = new Map(
+  let graph: ImportGraph | undefined;
+  /** The project's import graph, built when first needed: a run that reuses its plan and its link result never needs it. */
+  const importGraph = (): ImportGraph =>
+    (graph ??= buildImportGraph(infos, (file, specifiers) =>
       fileIndex.projectImports(file, () =>
-        [...new Set(specified.map((imp) => imp.specifier))].flatMap((specifier): [string, string][] => {
+        specifiers.flatMap((specifier): [string, string][] => {
           const target = modules.resolve(file, specifier);
           return target !== undefined && target !== file ? [[specifier, target]] : [];
         }),
       ),
-    );
-    const resolved = specified.flatMap((imp) => {
-      const target = targets.get(imp.specifier);
-      return target === undefined ? [] : [{ specifier: imp.specifier, target, names: imp.names }];
-    });
-    importsOf.set(file, resolved);
-    for (const imp of resolved) {
-      const list = dependents.get(imp.target);
-      if (list) list.push({ file, names: imp.names });
-      else dependents.set(imp.target, [{ file, names: imp.names }]);
-    }
-    for (const r of info.reexports) {
-      const target = targets.get(r.specifier);
-      if (target !== undefined) reexporters.set(target, [...(reexporters.get(target) ?? []), file]);
-    }
-  }
+    ));
   const handlerNames = new Map<string, string[]>();
   for (const h of input.deletionHandlers) {
     const [file, name] = h.handler.replace(/^\.\//, '').split('#');
     handlerNames.set(file!, [...(handlerNames.get(file!) ?? []), name ?? '*']);
   }
-  lap('resolve');
   /** A specifier resolved from a file: from its resolved imports when they hold it (resolving reads tsconfig files), else now. */
   const resolveKnown = (file: string, specifier: string): string | undefined => {
-    const known = importsOf.get(file)?.find((imp) => imp.specifier === specifier);
+    const known = importGraph().importsOf.get(file)?.find((imp) => imp.specifier === specifier);
     if (known) return known.target;
     const info = infos.get(file);
     if (info?.imports.some((imp) => imp.specifier === specifier) || info?.reexports.some((r) => r.specifier === specifier)) return undefined;
     return modules.resolve(file, specifier);
   };
-  const planSeeds = new Map<string, number[] | 'all'>();
-  for (const file of seeds) {
+  /** A file's seeds: its chunks the pre-filter picks, and its deletion handlers' (`all` for the whole file). */
+  const seedsOf = (file: string): Seeds | undefined => {
+    if (!infos.get(file)?.mentions && !handlerFiles.has(file)) return undefined;
     const outlined = outlineOf(file);
-    if (!outlined) continue;
+    if (!outlined) return undefined;
     const names = handlerNames.get(file);
     const handlerChunks = (names ?? []).flatMap((name) =>
       outlined.outline.chunks.flatMap((chunk, k) => (chunk.declares.includes(name) || chunk.exports.some(([e]) => e === name) ? [k] : [])),
     );
-    planSeeds.set(file, names && (names.includes('*') || handlerChunks.length === 0) ? 'all' : [...outlined.seeds, ...handlerChunks]);
+    return names && (names.includes('*') || handlerChunks.length === 0) ? 'all' : [...outlined.seeds, ...handlerChunks];
+  };
+  // A default import's local name is not `default`; a re-exported name is named once and still used.
+  const mayUseImport = (file: string, name: string): boolean =>
+    name === 'default' || (infos.get(file)?.reexports.length ?? 1) > 0 || !fileIndex.importUnused(file, name, (text) => namedOnceUnaliased(text, name));
+  const settingsDigest = input.cacheDir && resultDigest ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)).update(graphDigest).digest('hex') : undefined;
+  const planKey = settingsDigest && createHash('sha256').update(settingsDigest).update(String(input.wholeFiles === true)).digest('hex');
+  reused = planKey
+    ? reusedPlan(input.cacheDir!, planKey, {
+        files: discovery.files,
+        hashes,
+        info: (file) => infos.get(file),
+        savedInfo: (file, hash) => fileIndex.savedInfo(file, hash),
+        savedOutline: (file, hash) => fileIndex.savedOutline(file, hash),
+        outline: (file) => outlineOf(file)?.outline,
+        seeds: seedsOf,
+        mayUseImport,
+      })
+    : undefined;
+  /** What this run's plan was made from, for the record of it. */
+  let planned: { seeds: Map<string, Seeds>; questions: PlanQuestions } | undefined;
+  if (!reused) importGraph();
+  lap('resolve');
+  if (reused) {
+    plan = reused.plan;
+    lap('outline');
+  } else {
+    const planSeeds = new Map<string, Seeds>();
+    for (const file of seeds) {
+      const found = seedsOf(file);
+      if (found) planSeeds.set(file, found);
+    }
+    lap('outline');
+    const recorder = recording({
+      seeds: planSeeds,
+      outline: (file) => outlineOf(file)?.outline,
+      dependents: (target) => importGraph().dependents.get(target) ?? [],
+      projectImports: (file) => importGraph().importsOf.get(file) ?? [],
+      resolve: resolveKnown,
+      mayUseImport,
+    });
+    plan = planScan(recorder.input);
+    planned = { seeds: planSeeds, questions: recorder.questions };
   }
-  lap('outline');
-  plan = planScan({
-    seeds: planSeeds,
-    outline: (file) => outlineOf(file)?.outline,
-    dependents: (target) => dependents.get(target) ?? [],
-    projectImports: (file) => importsOf.get(file) ?? [],
-    resolve: resolveKnown,
-    // A default import's local name is not `default`; a re-exported name is named once and still used.
-    mayUseImport: (file, name) => name === 'default' || (infos.get(file)?.reexports.length ?? 1) > 0 || !fileIndex.importUnused(file, name, (text) => namedOnceUnaliased(text, name)),
-  });
   /**
    * Links round by round, as far as the linker's exact reach goes: first the files whose code the
    * pre-filter picked (and deletion handlers), then those importing what reaches a vendor, and so on. Only
@@ -339,6 +354,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
    * when linked or looked up, with the plan's focus, so a file the plan over-approximated costs nothing.
    */
   const link = async (): Promise<ReturnType<Linker['finish']>> => {
+    const { dependents, reexporters, importsOf } = importGraph();
     const linker = new Linker({
       facts: parse,
       modules,
@@ -379,7 +395,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   // The link result depends only on the plan and on the facts used: when every file the last link read
   // would give the same facts (same cache key), that link result stands, and nothing is linked or parsed.
   lap('plan');
-  const linkKey = input.cacheDir && resultDigest ? createHash('sha256').update(cacheKey).update(inputFingerprint(input)).update(graphDigest).update(JSON.stringify([plan.linked, input.wholeFiles === true])).digest('hex') : undefined;
+  const linkKey = settingsDigest && createHash('sha256').update(settingsDigest).update(JSON.stringify([plan.linked, input.wholeFiles === true])).digest('hex');
   const currentKey = (file: string): string => (infos.get(file)?.hash ? (knownKey(file) ?? job(file)?.key ?? '-') : '-');
   const previousLink = linkKey ? readCachedResult<LinkResult>(input.cacheDir!, linkKey, LINK_FILE) : undefined;
   let linkResult: LinkResult;
@@ -430,7 +446,11 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   lap('link');
   cache?.save();
   fileIndex.save();
-  fileIndex.saveOutlines();
+  // A reused plan read few outlines: the saved ones stand.
+  if (!reused) fileIndex.saveOutlines();
+  if (planned && planKey) {
+    writePlanRecord(input.cacheDir!, planKey, { files: discovery.files, hashes, plan, seeds: planned.seeds, questions: planned.questions, factsKeys: linkResult.files, unsaved: fileIndex.unsaved() });
+  }
   const { suppressions, gpcReads } = linkResult;
   const linked = linkResult;
   skipped.push(...linkResult.extractionSkipped);

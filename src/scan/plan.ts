@@ -38,6 +38,10 @@ export interface ScanPlan {
   linked: string[];
   /** What to parse of each planned file; files not listed are parsed whole when asked for. */
   focus: Map<string, Focus>;
+  /** Every name the plan looked up in the exports of some file (`*`: all of them). */
+  needed: Set<string>;
+  /** Files it took whole (all their chunks, whatever they are), planned or not. */
+  whole: Set<string>;
 }
 
 export function planScan(input: PlanInput): ScanPlan {
@@ -45,6 +49,7 @@ export function planScan(input: PlanInput): ScanPlan {
   const hotExports = new Map<string, Set<string>>();
   const queue: [string, number][] = [];
   const resolved = new Map<string, string | undefined>();
+  const whole = new Set<string>();
 
   const resolve = (file: string, specifier: string): string | undefined => {
     const key = `${file}\u0000${specifier}`;
@@ -63,6 +68,7 @@ export function planScan(input: PlanInput): ScanPlan {
   const allHot = (file: string): void => {
     const outline = input.outline(file);
     if (!outline) return;
+    whole.add(file);
     if (!hot.has(file)) hot.set(file, new Set());
     outline.chunks.forEach((_, k) => markHot(file, k));
     markExport(file, '*');
@@ -145,6 +151,7 @@ export function planScan(input: PlanInput): ScanPlan {
     todo.push([file, k]);
   };
   const keepFull = (file: string): void => {
+    whole.add(file);
     if (kept.get(file) === 'full' || unplanned.has(file)) return;
     const before = kept.get(file);
     kept.set(file, 'full');
@@ -196,10 +203,12 @@ export function planScan(input: PlanInput): ScanPlan {
     return names === 'any' || names.has(name);
   };
   const needed = new Set<string>();
+  const neededNames = new Set<string>();
   const need = (file: string, name: string): void => {
     const key = `${file}\u0000${name}`;
     if (needed.has(key)) return;
     needed.add(key);
+    neededNames.add(name);
     const outline = input.outline(file);
     if (!outline) return;
     if (name === '*' || !outline.ok || outline.cjs) {
@@ -297,7 +306,41 @@ export function planScan(input: PlanInput): ScanPlan {
     focus.set(file, [...set].sort((a, b) => a - b));
   }
   const linked = [...hot.keys()].filter((file) => hot.get(file)!.size > 0).sort();
-  return { linked, focus };
+  return { linked, focus, needed: neededNames, whole };
+}
+
+/**
+ * Whether a plan made with a file's outline `before` stands for the outline `after` of its edited text,
+ * all else equal. The plan never reads a chunk's position, so the same chunks in other places change
+ * nothing. Chunks added after the last one (a new export at the end of a file, the usual edit) change
+ * nothing either when nothing can reach them: they mention none of the file's names (so no hot chunk
+ * spreads to them), declare no name the file already declares or imports (so no kept chunk's mention
+ * finds them), export no name the plan looked up in any file (`needed`, which also covers names found
+ * through `export *`), and the plan did not take the file whole (which would take them too).
+ */
+export function outlineKeepsPlan(before: Outline, after: Outline, takenWhole: boolean, needed: ReadonlySet<string>): boolean {
+  if (!before.ok || !after.ok || before.cjs !== after.cjs || before.whole !== after.whole) return false;
+  if (after.chunks.length < before.chunks.length) return false;
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(before.imports, after.imports) || !same(before.reexports, after.reexports) || !same(before.dynamic, after.dynamic)) return false;
+  const sameChunks = before.chunks.every((chunk, k) => {
+    const next = after.chunks[k]!;
+    return chunk.kind === next.kind && same([chunk.declares, chunk.exports, chunk.refs, chunk.assigns], [next.declares, next.exports, next.refs, next.assigns]);
+  });
+  if (!sameChunks) return false;
+  if (after.chunks.length === before.chunks.length) return true;
+  if (takenWhole) return false;
+  const names = new Set([...before.chunks.flatMap((chunk) => chunk.declares), ...before.imports.map((binding) => binding.local)]);
+  return after.chunks
+    .slice(before.chunks.length)
+    .every(
+      (chunk) =>
+        chunk.kind === 'code' &&
+        chunk.refs.length === 0 &&
+        chunk.assigns.length === 0 &&
+        chunk.declares.every((name) => !names.has(name)) &&
+        chunk.exports.every(([name]) => !needed.has(name)),
+    );
 }
 
 /** The chunks mentioning a name (asked a few times per file: a scan beats building an index). */
