@@ -32,6 +32,8 @@ interface Test {
   name?: boolean;
   /** The pattern `buildPrefilterPositions` uses instead, when stricter. */
   specifier?: string;
+  /** Strings one of which any text it matches contains: searched for first, far faster than any pattern. */
+  literals?: string[];
 }
 
 function prefilterTests(detectors: Detectors): Test[] {
@@ -53,15 +55,16 @@ function prefilterTests(detectors: Detectors): Test[] {
       specifier: `(?:\\bfrom|\\bimport|\\brequire\\s*\\(|\\bimport\\s*\\()\\s*['"\`](?:${packages.map(escape).join('|')})(?:['"\`/])`,
     },
     ...(words.length ? [{ source: `\\b(?:${words.map(escape).join('|')})(?![\\w$])`, name: true }] : []),
-    ...(others.length ? [{ source: `(?<![\\w$])(?:${others.map(escape).join('|')})(?![\\w$])`, name: true }] : []),
+    ...(others.length ? [{ source: `(?<![\\w$])(?:${others.map(escape).join('|')})(?![\\w$])`, name: true, literals: others }] : []),
     { source: FRAGMENTS.join('|') },
     ...(hosts.length ? [{ source: hosts.map(escape).join('|'), gate: `\\.(?:${topLevelDomains.map(escape).join('|')})(?![\\w-])` }] : []),
   ];
 }
 
 export function buildPrefilter(detectors: Detectors): (text: string) => boolean {
-  const tests = prefilterTests(detectors).map((t) => ({ test: new RegExp(t.source), gate: t.gate === undefined ? undefined : new RegExp(t.gate) }));
-  return (text) => tests.some(({ test, gate }) => (gate === undefined || gate.test(text)) && test.test(text));
+  const tests = prefilterTests(detectors).map((t) => ({ test: new RegExp(t.source), gate: t.gate === undefined ? undefined : new RegExp(t.gate), literals: t.literals }));
+  return (text) =>
+    tests.some(({ test, gate, literals }) => (literals === undefined || literals.some((l) => text.includes(l))) && (gate === undefined || gate.test(text)) && test.test(text));
 }
 
 /**

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDetectors } from '../../src/scan/detectors.js';
 import { outlineOf } from '../../src/scan/outline.js';
-import { buildPrefilterPositions } from '../../src/scan/prefilter.js';
+import { loadCatalog } from '../../src/catalog/index.js';
+import { buildPrefilter, buildPrefilterPositions } from '../../src/scan/prefilter.js';
 import { TEST_CATALOG } from './helpers.js';
 
 const positions = buildPrefilterPositions(buildDetectors(TEST_CATALOG, []));
@@ -37,5 +38,16 @@ describe('pre-filter positions', () => {
   it('a package counts as a module specifier only; a host anywhere', () => {
     const lines = [`import posthog from 'posthog-js';`, `const lazy = () => import('posthog-js');`, `const names = ['posthog-js', 'ky'];`, `const url = 'https://api.hubapi.com/crm';`];
     expect(matchedLines(lines)).toEqual([lines[0], lines[1], lines[3]]);
+  });
+});
+
+describe('pre-filter', () => {
+  const picks = buildPrefilter(buildDetectors(loadCatalog(), []));
+
+  it('picks a global whose name starts with `$` wherever it stands alone, and not inside a longer name', () => {
+    expect(picks(`window.$crisp.push(['set', 'user:email', email]);\n`)).toBe(true);
+    expect(picks(`$crisp.push(['do', 'chat:open']);\n`)).toBe(true);
+    expect(picks(`const my$crisp = 1;\nconst $crispy = 2;\n`)).toBe(false);
+    expect(picks(`export const total = (a: number, b: number) => a + b;\n`)).toBe(false);
   });
 });
