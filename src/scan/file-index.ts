@@ -140,8 +140,11 @@ export class FileIndex {
     return new FileIndex(root, mentions, dir, key, graphKey, stored);
   }
 
-  /** The file's info, from the index when its size and modification time are unchanged, else from its text. */
-  describe(file: string): FileInfo {
+  /**
+   * The file's info, from the index when its size and modification time are unchanged, else from its
+   * text. `stat`: its size and time, when the caller has just taken them.
+   */
+  describe(file: string, stat?: { size: number; mtimeMs: number }): FileInfo {
     const path = join(this.root, file);
     const known = this.stored?.files[file];
     let size = -1;
@@ -149,7 +152,7 @@ export class FileIndex {
     let buffer: Buffer | undefined;
     try {
       // A file the index does not know is read at once, its size and time taken from the open file.
-      if (known) ({ size, mtimeMs } = statSync(path));
+      if (known) ({ size, mtimeMs } = stat && stat.size >= 0 ? stat : statSync(path));
       else ({ size, mtimeMs, buffer } = readWithStats(path));
     } catch (error) {
       return this.keep(file, { size, mtimeMs, skip: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, ...EMPTY });

@@ -3,7 +3,7 @@
  * content hash), then link them into call sites. Never executes scanned code; never throws on bad input
  * files (they are listed in `skipped`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ import { recording, reusedPlan, writePlanRecord, type PlanQuestions, type Reused
 import { bufferHash, FileIndex, type FileInfo } from './file-index.js';
 import { ExtractionPool, extractionThreads, type ExtractJob } from './pool.js';
 import { buildPrefilter, buildPrefilterPositions } from './prefilter.js';
+import { readStatRecord, recordResult, StatDigest, standingResult } from './stat-record.js';
 import type { GpcRead, ScanInput, ScanResult, SkippedFile, SuppressionComment } from './types.js';
 
 /**
@@ -237,12 +238,40 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
   }
   const graphDigest = graphKey.digest('hex');
   resultKey?.update(graphDigest);
-  const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey, graphDigest);
   for (const s of discovery.skipped) resultKey?.update(`\u0000${s.file}\u0000${s.reason}`);
+  const describedAt = Date.now();
+  const statInputs = `${cacheKey}\u0000${inputFingerprint(input)}\u0000${graphDigest}\u0000${JSON.stringify(discovery.skipped)}`;
+  const statRecord = input.cacheDir ? readStatRecord(input.cacheDir) : undefined;
+  /** Every file's size and modification time, taken when a recorded run may stand. */
+  let stats: Map<string, { size: number; mtimeMs: number }> | undefined;
+  if (statRecord) {
+    const digest = new StatDigest(statInputs);
+    stats = new Map();
+    for (const file of discovery.files) {
+      let stat = { size: -1, mtimeMs: -1 };
+      try {
+        stat = statSync(join(root, file));
+      } catch {
+        // as file-index.ts describes an unreadable file
+      }
+      stats.set(file, stat);
+      digest.add(file, stat.size, stat.mtimeMs);
+    }
+    const standing = standingResult(statRecord, digest);
+    const previous = standing ? readCachedResult<ScanResult>(input.cacheDir!, standing) : undefined;
+    if (previous) {
+      lap('describe');
+      lap('cached');
+      return previous;
+    }
+  }
+  const fileIndex = FileIndex.open(root, mentionsSomething, input.cacheDir, cacheKey, graphDigest);
+  const statDigest = input.cacheDir ? new StatDigest(statInputs) : undefined;
   /** Per discovered file, its content hash. */
   const hashes: (string | undefined)[] = [];
   for (const file of discovery.files) {
-    const info = fileIndex.describe(file);
+    const info = fileIndex.describe(file, stats?.get(file));
+    statDigest?.add(file, info.size, info.mtimeMs);
     hashes.push(info.hash);
     resultKey?.update(`\u0001${file}\u0000${info.hash ?? '-'}\u0000${info.skip ?? ''}`);
     done++;
@@ -262,6 +291,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     const previous = readCachedResult<ScanResult>(input.cacheDir, resultDigest);
     if (previous) {
       fileIndex.save();
+      recordResult(input.cacheDir, statDigest!, resultDigest, describedAt);
       lap('cached');
       return previous;
     }
@@ -471,7 +501,10 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     handlers: linked.handlers,
     filesWithCallSites: [...withSites.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, system]) => ({ file, system })),
   };
-  if (input.cacheDir && resultDigest) writeCachedResult(input.cacheDir, resultDigest, result);
+  if (input.cacheDir && resultDigest) {
+    writeCachedResult(input.cacheDir, resultDigest, result);
+    recordResult(input.cacheDir, statDigest!, resultDigest, describedAt);
+  }
   lap('save');
   return result;
 }
