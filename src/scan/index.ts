@@ -17,6 +17,7 @@ import type { FileFacts } from './facts.js';
 import { buildImportGraph, type ImportGraph } from './import-graph.js';
 import { Linker, type LinkOutput } from './link.js';
 import type { TextReexport } from './imports.js';
+import { primeOutlineLexer } from './outline-primer.js';
 import { chunksAt, namedOnceUnaliased, outlineOf as lexOutline, type Outline } from './outline.js';
 import { focusedText, keptRanges, planScan, type Focus, type ScanPlan } from './plan.js';
 import { recording, reusedPlan, writePlanRecord, type PlanQuestions, type ReusedPlan, type Seeds } from './plan-record.js';
@@ -360,6 +361,7 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
     plan = reused.plan;
     lap('outline');
   } else {
+    if (infos.size >= PRIME_MIN_FILES) primeOutlineLexer();
     const planSeeds = new Map<string, Seeds>();
     for (const file of seeds) {
       const found = seedsOf(file);
@@ -510,6 +512,8 @@ export async function scanProject(input: ScanInput): Promise<ScanResult> {
 }
 
 const LINK_FILE = 'scan-link.json';
+/** Files in a scan before priming the outline lexer pays (outline-primer.ts). */
+const PRIME_MIN_FILES = 300;
 
 /** What extracting a file takes: its text, its facts cache key, and the focused text to parse when not all of it. */
 interface Job {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
+import { PRIMER_SAMPLES } from '../../src/scan/outline-primer.js';
 import { chunksAt, outlineOf, type Outline } from '../../src/scan/outline.js';
 import { focusedText, keptRanges } from '../../src/scan/plan.js';
 
@@ -628,4 +629,17 @@ describe('outline property: generated modules', () => {
       expect(checked).toBeGreaterThan(200);
     });
   }
+});
+
+describe('the outline primer', () => {
+  it('lexes its samples through to the end, so that every construct in them gets type feedback', () => {
+    const outlines = PRIMER_SAMPLES.map(([text, jsx]) => outlineOf(text, jsx));
+    expect(outlines.map((o) => o.ok)).toEqual([true, true, true]);
+    const [ts] = outlines;
+    expect(ts!.imports.map((i) => i.specifier)).toEqual(['react', 'react', 'react', './ns', './def']);
+    expect(ts!.reexports.map((r) => r.specifier)).toEqual(['./all', './named', './ab', './t']);
+    expect(ts!.dynamic.map((d) => d.specifier)).toEqual(['./lazy', './req']);
+    expect(ts!.cjs).toBe(true);
+    expect(outlines[2]!.chunks.flatMap((c) => c.declares)).toEqual(['React', 'C', 'G']);
+  });
 });
