@@ -114,15 +114,17 @@ function write(cacheDir: string, stored: Stored): void {
  * a miss. Never throws for bad input, as `loadDataMap`.
  */
 export async function loadDataMapCached(options: LoadOptions, cacheDir: string | undefined): Promise<LoadResult> {
-  const found = cacheDir ? findMapFiles(options.map, options.root, options.cwd) : undefined;
-  const key = found && 'files' in found ? cacheKey(options, found.files) : undefined;
+  const found = findMapFiles(options.map, options.root, options.cwd);
+  // No map at all: what the loader would answer, without loading it and YAML (`flowaudit scan` of an app with no map).
+  if ('problem' in found) return { ok: false, problems: [found.problem] };
+  const key = cacheDir ? cacheKey(options, found.files) : undefined;
   if (cacheDir && key) {
     const hit = read(cacheDir, key);
     if (hit) return hit;
   }
   const { loadDataMap } = await import('./load.js');
   const result = loadDataMap(options);
-  if (!cacheDir || !key || !result.ok || !found || !('files' in found)) return result;
+  if (!cacheDir || !key || !result.ok) return result;
   // Kept only if the files did not change while loading and the copy reads back as the same map.
   if (cacheKey(options, found.files) !== key) return result;
   const stored = toStored(key, result.map, result.warnings);
