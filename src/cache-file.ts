@@ -4,7 +4,7 @@
  * never sees half a file).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -22,12 +22,25 @@ export function readCacheJson<T>(dir: string, name: string, expected?: { format:
   }
 }
 
-/** Writes `body` as JSON to `dir/name` (creating `dir`). Throws when it cannot: callers treat that as a lost speed-up. */
-export function writeCacheJson(dir: string, name: string, body: unknown): void {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Writes `body` as JSON to `dir/name` (creating `dir`), or returns false when it cannot: a cache that
+ * cannot be written only costs the next run speed.
+ */
+export function writeCacheJson(dir: string, name: string, body: unknown): boolean {
   const tmp = join(dir, `${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(tmp, JSON.stringify(body));
-  renameSync(tmp, join(dir, name));
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, JSON.stringify(body));
+    renameSync(tmp, join(dir, name));
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // no folder to hold it, so no temporary file either
+    }
+    return false;
+  }
 }
 
 function beginsWith(path: string, head: string): boolean {

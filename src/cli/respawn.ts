@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const POOL_FLAG = '--v8-pool-size=1';
+const POOL_FLAG = '--v8-pool-size=1';
 /** Set in the child, so that it never starts another. */
 const RESPAWNED = 'FLOWAUDIT_RESPAWNED';
 /** Commands that do not scan. */
@@ -28,8 +28,6 @@ export interface LaunchContext {
   env: Readonly<Record<string, string | undefined>>;
   cpus: number;
   cwd: string;
-  /** Whether a folder holds a scan cache. */
-  hasCache?: (dir: string) => boolean;
 }
 
 const isDirectory = (path: string): boolean => {
@@ -55,8 +53,7 @@ export function shouldRespawn(context: LaunchContext): boolean {
   if (context.cpus > 2) return false;
   if (args.includes('--no-cache')) return true;
   const folders = args.filter((a) => !a.startsWith('-')).map((a) => resolve(context.cwd, a)).filter(isDirectory);
-  const hasCache = context.hasCache ?? scanCacheIn;
-  return (folders.length > 0 ? folders : [context.cwd]).some((dir) => !hasCache(dir));
+  return (folders.length > 0 ? folders : [context.cwd]).some((dir) => !scanCacheIn(dir));
 }
 
 /**

@@ -101,13 +101,6 @@ function read(cacheDir: string, key: string): LoadResult | undefined {
   return fromStored(stored as Stored);
 }
 
-function write(cacheDir: string, stored: Stored): void {
-  try {
-    writeCacheJson(cacheDir, FILE, stored);
-  } catch {
-    // a cache that cannot be written only costs speed
-  }
-}
 
 /**
  * `loadDataMap`, through the cache in `cacheDir` when one is given. Loads the loader (and YAML) only on
@@ -129,6 +122,6 @@ export async function loadDataMapCached(options: LoadOptions, cacheDir: string |
   if (cacheKey(options, found.files) !== key) return result;
   const stored = toStored(key, result.map, result.warnings);
   const copy = fromStored(JSON.parse(JSON.stringify(stored)) as Stored);
-  if (isDeepStrictEqual(copy, result)) write(cacheDir, stored);
+  if (isDeepStrictEqual(copy, result)) writeCacheJson(cacheDir, FILE, stored);
   return result;
 }

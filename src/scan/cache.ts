@@ -78,18 +78,18 @@ export class FactsCache {
   save(): void {
     const used = Object.keys(this.fresh);
     if (this.added.size === 0 && used.length === Object.keys(this.stored).length) return;
+    const inDelta = this.added.size > 0 ? used.filter((k) => this.added.has(k) || this.deltaKeys.has(k)) : [];
+    if (this.baseId && inDelta.length > 0 && inDelta.length <= Math.max(MIN_DELTA_ENTRIES, used.length / 8)) {
+      const delta: StoredDelta = { format: FORMAT, key: this.key, base: this.baseId, entries: Object.fromEntries(inDelta.map((k) => [k, this.fresh[k]!])) };
+      writeCacheJson(this.dir, DELTA_FILE, delta);
+      return;
+    }
+    const base: Stored = { format: FORMAT, key: this.key, id: randomBytes(8).toString('hex'), entries: this.fresh };
+    if (!writeCacheJson(this.dir, FILE, base)) return;
     try {
-      const inDelta = this.added.size > 0 ? used.filter((k) => this.added.has(k) || this.deltaKeys.has(k)) : [];
-      if (this.baseId && inDelta.length > 0 && inDelta.length <= Math.max(MIN_DELTA_ENTRIES, used.length / 8)) {
-        const delta: StoredDelta = { format: FORMAT, key: this.key, base: this.baseId, entries: Object.fromEntries(inDelta.map((k) => [k, this.fresh[k]!])) };
-        writeCacheJson(this.dir, DELTA_FILE, delta);
-        return;
-      }
-      const base: Stored = { format: FORMAT, key: this.key, id: randomBytes(8).toString('hex'), entries: this.fresh };
-      writeCacheJson(this.dir, FILE, base);
       rmSync(join(this.dir, DELTA_FILE), { force: true });
     } catch {
-      // a cache that cannot be written only costs speed
+      // a delta left behind names the old base, so it is ignored
     }
   }
 }
@@ -205,9 +205,5 @@ export function readCachedResult<T>(dir: string, key: string, name: string = RES
 }
 
 export function writeCachedResult(dir: string, key: string, result: unknown, name: string = RESULT_FILE): void {
-  try {
-    writeCacheJson(dir, name, { format: FORMAT, key, result });
-  } catch {
-    // only costs speed
-  }
+  writeCacheJson(dir, name, { format: FORMAT, key, result });
 }

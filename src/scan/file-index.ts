@@ -31,7 +31,7 @@ const MAX_LINE_LENGTH = 5000;
  */
 const FEW_CHANGES = 16;
 /** A modification this close before the recording run may not change the modification time. */
-const RACY_MS = 1000;
+export const RACY_MS = 1000;
 
 export interface FileInfo {
   size: number;
@@ -310,12 +310,7 @@ export class FileIndex {
     const count = Object.keys(this.current).length;
     if (this.changed.size <= FEW_CHANGES && this.stored && this.stored.graphKey === this.graphKey && count === Object.keys(this.stored.files).length) return;
     this.changed.clear();
-    try {
-      const body: Stored = { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current };
-      writeCacheJson(this.dir, FILE, body);
-    } catch {
-      // an index that cannot be written only costs speed
-    }
+    writeCacheJson(this.dir, FILE, { format: FORMAT, key: this.key, graphKey: this.graphKey, scannedAt: this.startedAt, files: this.current } satisfies Stored);
   }
 
   /** Keeps the outlines this run used (and computed), unless it computed few (see `FEW_CHANGES`). */
@@ -323,11 +318,7 @@ export class FileIndex {
     if (!this.dir || !this.outlinesStored) return;
     if (this.outlinesChanged.size <= FEW_CHANGES && Object.keys(this.outlinesUsed).length === Object.keys(this.outlinesStored).length) return;
     this.outlinesChanged.clear();
-    try {
-      writeCacheJson(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
-    } catch {
-      // outlines that cannot be written only cost speed
-    }
+    writeCacheJson(this.dir, OUTLINES_FILE, { format: FORMAT, key: this.key, files: this.outlinesUsed } satisfies StoredOutlines);
   }
 }
 

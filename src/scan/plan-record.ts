@@ -118,11 +118,7 @@ export function writePlanRecord(dir: string, key: string, snapshot: PlanSnapshot
     infos: snapshot.unsaved.infos.map(([file, info]) => [file, { mentions: info.mentions, imports: info.imports, reexports: info.reexports }]),
     outlines: [...snapshot.unsaved.outlines],
   };
-  try {
-    writeCacheJson(dir, FILE, body);
-  } catch {
-    // only costs speed
-  }
+  writeCacheJson(dir, FILE, body);
 }
 
 /** What `reusedPlan` asks of the current run. */

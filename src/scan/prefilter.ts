@@ -61,10 +61,16 @@ function prefilterTests(detectors: Detectors): Test[] {
   ];
 }
 
+/** A test's cheap necessary condition: one of its literals, then its gate (true when it has neither). */
+function mayMatch(t: Test): (text: string) => boolean {
+  const gate = t.gate === undefined ? undefined : new RegExp(t.gate);
+  const literals = t.literals;
+  return (text) => (literals === undefined || literals.some((l) => text.includes(l))) && (gate === undefined || gate.test(text));
+}
+
 export function buildPrefilter(detectors: Detectors): (text: string) => boolean {
-  const tests = prefilterTests(detectors).map((t) => ({ test: new RegExp(t.source), gate: t.gate === undefined ? undefined : new RegExp(t.gate), literals: t.literals }));
-  return (text) =>
-    tests.some(({ test, gate, literals }) => (literals === undefined || literals.some((l) => text.includes(l))) && (gate === undefined || gate.test(text)) && test.test(text));
+  const tests = prefilterTests(detectors).map((t) => ({ test: new RegExp(t.source), mayMatch: mayMatch(t) }));
+  return (text) => tests.some(({ test, mayMatch }) => mayMatch(text) && test.test(text));
 }
 
 /**
@@ -74,7 +80,7 @@ export function buildPrefilter(detectors: Detectors): (text: string) => boolean 
  * they are. `spans` are the text's non-code stretches, from `outlineOf`.
  */
 export function buildPrefilterPositions(detectors: Detectors): (text: string, spans: readonly number[]) => number[] {
-  const compile = (t: Test): { all: RegExp; gate: RegExp | undefined } => ({ all: new RegExp(t.specifier ?? t.source, 'g'), gate: t.gate === undefined ? undefined : new RegExp(t.gate) });
+  const compile = (t: Test): { all: RegExp; mayMatch: (text: string) => boolean } => ({ all: new RegExp(t.specifier ?? t.source, 'g'), mayMatch: mayMatch(t) });
   const tests = prefilterTests(detectors);
   const anywhere = tests.filter((t) => !t.name).map(compile);
   // Within a file the pre-filter picked, `fetch` also counts when it is not called where it is named
@@ -82,12 +88,9 @@ export function buildPrefilterPositions(detectors: Detectors): (text: string, sp
   const names = [...tests.filter((t) => t.name), { source: '(?<![\\w$])fetch(?![\\w$])' }].map(compile);
   return (text, spans) => {
     const positions: number[] = [];
-    for (const { all, gate } of anywhere) {
-      if (gate && !gate.test(text)) continue;
-      for (const match of text.matchAll(all)) positions.push(match.index);
-    }
+    for (const { all, mayMatch } of anywhere) if (mayMatch(text)) for (const match of text.matchAll(all)) positions.push(match.index);
     const found: [number, number][] = [];
-    for (const { all } of names) for (const match of text.matchAll(all)) found.push([match.index, match[0].length]);
+    for (const { all, mayMatch } of names) if (mayMatch(text)) for (const match of text.matchAll(all)) found.push([match.index, match[0].length]);
     found.sort((a, b) => a[0] - b[0]);
     let k = 0;
     for (const [index, length] of found) {

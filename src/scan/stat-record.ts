@@ -7,11 +7,10 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { readCacheJson, writeCacheJson } from '../cache-file.js';
+import { RACY_MS } from './file-index.js';
 
 const FILE = 'scan-stat.json';
 const FORMAT = 1;
-/** A modification this close before the recording run may not change the modification time. */
-const RACY_MS = 1000;
 
 export interface StatRecord {
   format: number;
@@ -56,10 +55,5 @@ export function standingResult(record: StatRecord, digest: StatDigest): string |
 
 export function recordResult(dir: string, digest: StatDigest, result: string, scannedAt: number): void {
   const key = digest.settled(scannedAt);
-  if (key === undefined) return;
-  try {
-    writeCacheJson(dir, FILE, { format: FORMAT, key, result, scannedAt } satisfies StatRecord);
-  } catch {
-    // only costs speed
-  }
+  if (key !== undefined) writeCacheJson(dir, FILE, { format: FORMAT, key, result, scannedAt } satisfies StatRecord);
 }
